@@ -1,0 +1,193 @@
+namespace CentralDispatch.Core.Domain;
+
+/// <summary>One customer's copy of the application on one worker: code folder, database, user, certificate, vhost, cron.</summary>
+public sealed class ManagedInstance
+{
+    private ManagedInstance()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Hostname { get; private set; } = "";
+    public List<string> Aliases { get; private set; } = [];
+    public Guid WorkerId { get; private set; }
+    public string Release { get; private set; } = "";
+    public string BackendEmail { get; private set; } = "";
+    public string? CertificatePem { get; private set; }
+    /// <summary>The private key, encrypted with ASP.NET Data Protection; decrypted only into a job payload.</summary>
+    public string? ProtectedKeyPem { get; private set; }
+    public string? ChainPem { get; private set; }
+    public DateTimeOffset? CertificateNotAfter { get; private set; }
+    public InstanceState State { get; private set; }
+    /// <summary>The state the instance had when its current job started; where a failed job returns it.</summary>
+    public InstanceState? StateBeforeJob { get; private set; }
+    public string? ErrorStep { get; private set; }
+    public string? ErrorMessage { get; private set; }
+    public List<string> ErrorLeftovers { get; private set; } = [];
+    public long? ErrorJobId { get; private set; }
+    public string? Url { get; private set; }
+    public string? ArchivePath { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public InstanceError? LastError => ErrorStep is null || ErrorMessage is null
+        ? null
+        : new InstanceError(ErrorStep, ErrorMessage, ErrorLeftovers, ErrorJobId);
+
+    public DerivedNames Derived => DerivedNames.For(Name);
+
+    /// <summary>True while the instance occupies its name and hostname (everything but Archived).</summary>
+    public bool IsLive => State != InstanceState.Archived;
+
+    public static ManagedInstance Create(string name, string hostname, IEnumerable<string> aliases, Guid workerId,
+        string release, string backendEmail, TlsMaterial? tls, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        Name = name,
+        Hostname = hostname,
+        Aliases = aliases.ToList(),
+        WorkerId = workerId,
+        Release = release,
+        BackendEmail = backendEmail,
+        CertificatePem = tls?.CertificatePem,
+        ProtectedKeyPem = tls?.ProtectedKeyPem,
+        ChainPem = tls?.ChainPem,
+        CertificateNotAfter = tls?.NotAfter,
+        State = InstanceState.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>Refuses an action the current state does not allow, saying what would be allowed.</summary>
+    public void EnsureAllows(InstanceAction action)
+    {
+        var allowed = action.AllowedFrom();
+        if (allowed.Contains(State))
+        {
+            return;
+        }
+
+        throw new IllegalTransitionException(
+            $"Instance '{Name}'", State.ToString(), action.Slug(),
+            $"It is allowed when the instance is {string.Join(" or ", allowed)}.");
+    }
+
+    /// <summary>A worker started this instance's job: move into the in-progress state the job kind implies.</summary>
+    public void StartJob(JobKind kind, DateTimeOffset now)
+    {
+        var target = kind switch
+        {
+            JobKind.Deploy => InstanceState.Deploying,
+            JobKind.Redeploy => InstanceState.Updating,
+            JobKind.Decommission => InstanceState.Decommissioning,
+            _ => State,
+        };
+        if (State == target && StateBeforeJob is not null)
+        {
+            // A requeued attempt of the same job starts again; the state already moved.
+            return;
+        }
+
+        var allowedFrom = kind switch
+        {
+            JobKind.Deploy => new[] { InstanceState.Pending, InstanceState.Failed },
+            JobKind.Redeploy => [InstanceState.Active],
+            JobKind.Decommission => [InstanceState.Active, InstanceState.Suspended, InstanceState.Failed],
+            JobKind.Suspend => [InstanceState.Active],
+            JobKind.Resume => [InstanceState.Suspended],
+            JobKind.RotateCertificate => [InstanceState.Active, InstanceState.Suspended],
+            JobKind.BackOut => [InstanceState.Failed, InstanceState.NeedsAttention],
+            _ => [],
+        };
+        if (!allowedFrom.Contains(State))
+        {
+            throw new IllegalTransitionException($"Instance '{Name}'", State.ToString(), $"starting a {kind} job");
+        }
+
+        StateBeforeJob = State;
+        State = target;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The instance's job ended: move to the state its outcome implies and record or clear the error.</summary>
+    public void FinishJob(JobKind kind, JobState outcome, InstanceError? error, JobResultFacts facts, DateTimeOffset now)
+    {
+        if (!outcome.IsFinished())
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A job outcome must be a finished state.");
+        }
+
+        var before = StateBeforeJob ?? State;
+        var succeeded = outcome == JobState.Succeeded;
+        State = (kind, succeeded, outcome) switch
+        {
+            (JobKind.Deploy, true, _) => InstanceState.Active,
+            (JobKind.Deploy, false, JobState.NeedsAttention or JobState.Failed) => InstanceState.NeedsAttention,
+            (JobKind.Deploy, false, _) => InstanceState.Failed,
+            (JobKind.Redeploy, _, JobState.NeedsAttention) => InstanceState.NeedsAttention,
+            (JobKind.Redeploy, _, _) => InstanceState.Active,
+            (JobKind.Suspend, true, _) => InstanceState.Suspended,
+            (JobKind.Resume, true, _) => InstanceState.Active,
+            (JobKind.Decommission, true, _) => InstanceState.Archived,
+            (JobKind.Decommission, false, JobState.NeedsAttention or JobState.Failed) => InstanceState.NeedsAttention,
+            (JobKind.BackOut, true, _) => InstanceState.Failed,
+            (JobKind.BackOut, false, _) => InstanceState.NeedsAttention,
+            _ => before,
+        };
+
+        if (succeeded)
+        {
+            ClearError();
+            if (kind == JobKind.Redeploy && facts.Release is not null)
+            {
+                Release = facts.Release;
+            }
+        }
+        else
+        {
+            var fallback = outcome == JobState.Cancelled ? "The job was cancelled." : $"The {kind} job ended {outcome}.";
+            var reported = error ?? new InstanceError(kind.ToString(), fallback, []);
+            ErrorStep = reported.Step;
+            ErrorMessage = reported.Message;
+            ErrorLeftovers = reported.Leftovers.ToList();
+            ErrorJobId = reported.JobId;
+        }
+
+        if (facts.Url is not null)
+        {
+            Url = facts.Url;
+        }
+
+        if (facts.ArchivePath is not null)
+        {
+            ArchivePath = facts.ArchivePath;
+        }
+
+        if (State == InstanceState.Archived)
+        {
+            Url = null;
+        }
+
+        StateBeforeJob = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A rotation succeeded: the new certificate becomes the instance's.</summary>
+    public void ReplaceCertificate(TlsMaterial tls, DateTimeOffset now)
+    {
+        CertificatePem = tls.CertificatePem;
+        ProtectedKeyPem = tls.ProtectedKeyPem;
+        ChainPem = tls.ChainPem;
+        CertificateNotAfter = tls.NotAfter;
+        UpdatedAt = now;
+    }
+
+    private void ClearError()
+    {
+        ErrorStep = null;
+        ErrorMessage = null;
+        ErrorLeftovers = [];
+        ErrorJobId = null;
+    }
+}

@@ -1,0 +1,42 @@
+namespace CentralDispatch.Core.Validation;
+
+/// <summary>Backend e-mail addresses: a plain local part and a host name; nothing that a config file or shell would read twice.</summary>
+public static class EmailRule
+{
+    public const int MaxLength = 254;
+
+    public static string? Check(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "Required: an e-mail address such as ops@example.com.";
+        }
+
+        if (value.Length > MaxLength)
+        {
+            return $"Too long: {value.Length} characters; at most {MaxLength}.";
+        }
+
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1)
+        {
+            return $"{Text.Show(value)} is not an e-mail address: expected one '@' between a name and a domain.";
+        }
+
+        var local = value[..at];
+        var domain = value[(at + 1)..];
+        if (local.Length > 64)
+        {
+            return "The part before '@' has more than 64 characters.";
+        }
+
+        if (!local.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-')
+            || local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal))
+        {
+            return $"{Text.Show(value)}: the part before '@' may contain letters, digits and . _ % + - (no leading, trailing or double dot).";
+        }
+
+        var domainProblem = HostnameRule.Check(domain.ToLowerInvariant() == domain ? domain : domain.ToLowerInvariant());
+        return domainProblem is null ? null : $"{Text.Show(value)}: the domain is not valid. {domainProblem}";
+    }
+}

@@ -1,0 +1,58 @@
+namespace CentralDispatch.Core.Validation;
+
+/// <summary>A worker's public base address: absolute http(s) URL with a valid host, no credentials, query or fragment.</summary>
+public static class HostUrlRule
+{
+    public const int MaxLength = 2048;
+
+    public static string? Check(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "Required: the host's public base address, such as https://web1.example.com.";
+        }
+
+        if (value.Length > MaxLength)
+        {
+            return $"Too long: {value.Length} characters; at most {MaxLength}.";
+        }
+
+        if (!Text.IsPrintableAscii(value) || value.Contains(' ', StringComparison.Ordinal))
+        {
+            return $"{Text.Show(value)} has spaces or characters outside ASCII; write an internationalised host in its xn-- form.";
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return $"{Text.Show(value)} is not an http:// or https:// address.";
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return "The address must not contain a user name or password.";
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || value.Contains('?', StringComparison.Ordinal) || value.Contains('#', StringComparison.Ordinal))
+        {
+            return "The address must not have a query (?…) or fragment (#…).";
+        }
+
+        if (uri.AbsolutePath != "/")
+        {
+            return "Give only the base address (scheme, host and optional port), without a path.";
+        }
+
+        var host = uri.IdnHost;
+        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+        {
+            return null;
+        }
+
+        if (value.Contains(host, StringComparison.Ordinal) is false)
+        {
+            return $"{Text.Show(value)}: write the host name in lower case.";
+        }
+
+        return host == "localhost" ? null : HostnameRule.Check(host);
+    }
+}
