@@ -1,0 +1,15 @@
+namespace CentralDispatch.Testing;
+
+/// <summary>Unique names per test, so tests never collide on instances, databases or folders.</summary>
+public static class TestNames
+{
+    /// <summary>A valid instance or worker name: <paramref name="prefix"/> plus a random suffix, at most 32 characters.</summary>
+    public static string Unique(string prefix = "t")
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var name = $"{prefix}-{suffix}";
+        return name.Length <= 32 ? name : name[..32].TrimEnd('-');
+    }
+
+    public static string Hostname(string name) => $"{name}.test.example";
+}
