@@ -1,1 +1,3 @@
-return 0;
+using CentralDispatch.Cli.Commands;
+
+return await DispatchCli.RunAsync(args);

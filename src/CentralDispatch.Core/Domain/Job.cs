@@ -45,6 +45,10 @@ public sealed class Job
     public bool IsHeldBy(int attempt, Guid leaseToken) =>
         State == JobState.Running && Attempt == attempt && LeaseToken == leaseToken;
 
+    /// <summary>True when this job was completed under exactly this lease (a repeated complete is then harmless).</summary>
+    public bool WasCompletedUnder(int attempt, Guid leaseToken) =>
+        IsFinished && Attempt == attempt && LeaseToken == leaseToken;
+
     public void Claim(string owner, Guid leaseToken, DateTimeOffset now, TimeSpan lease)
     {
         Require(JobState.Queued, "claim");
@@ -112,7 +116,7 @@ public sealed class Job
         State = state;
         Error = error;
         FinishedAt = now;
-        LeaseToken = null;
+        // The lease token stays: it identifies who finished the job, so a retried complete can be recognised.
         LeaseExpiresAt = null;
     }
 

@@ -19,6 +19,8 @@ public sealed class Worker
     public string? AgentVersion { get; private set; }
     /// <summary>SHA-256 of the enrolment token; the token itself is shown once and never stored.</summary>
     public string TokenHash { get; private set; } = "";
+    /// <summary>Set when an admin removed the worker; the row stays so past instances and jobs keep their history.</summary>
+    public DateTimeOffset? RemovedAt { get; private set; }
 
     public static Worker Register(string name, string hostUrl, string installPath, IEnumerable<string> labels,
         int capacity, string tokenHash, DateTimeOffset now) => new()
@@ -71,5 +73,12 @@ public sealed class Worker
     public void RotateToken(string tokenHash)
     {
         TokenHash = tokenHash;
+    }
+
+    /// <summary>Removes the worker from service: its token stops working and its name is free again.</summary>
+    public void Remove(string unusableTokenHash, DateTimeOffset now)
+    {
+        RemovedAt = now;
+        TokenHash = unusableTokenHash;
     }
 }

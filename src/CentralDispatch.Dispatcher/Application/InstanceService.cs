@@ -1,0 +1,255 @@
+using CentralDispatch.Core.Contracts;
+using CentralDispatch.Core.Contracts.Instances;
+using CentralDispatch.Core.Contracts.Jobs;
+using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Validation;
+using CentralDispatch.Dispatcher.Errors;
+using CentralDispatch.Dispatcher.Queue;
+using CentralDispatch.Dispatcher.Security;
+using CentralDispatch.Dispatcher.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentralDispatch.Dispatcher.Application;
+
+/// <summary>Creates managed instances, lists them, and turns operator actions into jobs.</summary>
+public sealed class InstanceService(
+    DispatchDbContext db,
+    StoreWriteGate gate,
+    JobQueue queue,
+    WorkerPlacement placement,
+    TlsKeyProtector keys,
+    TimeProvider time)
+{
+    public const int MaxPageSize = 200;
+    public const int DefaultPageSize = 50;
+
+    public async Task<InstanceResponse> CreateAsync(CreateInstanceRequest? request, string? requestedBy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = new FieldErrors();
+        var valid = InstanceRequestValidator.Validate(request, now, errors) ?? throw new RequestValidationException(errors);
+        var tls = valid.Tls is null ? null : Protect(valid.Tls);
+
+        Job job;
+        ManagedInstance instance;
+        Worker worker;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await EnsureNamesFreeAsync(valid, cancellationToken);
+            worker = await placement.ChooseAsync(valid.Worker, cancellationToken);
+            instance = ManagedInstance.Create(valid.Name, valid.Hostname, valid.Aliases, worker.Id, valid.Release, valid.BackendEmail, tls, now);
+            db.Instances.Add(instance);
+            job = await queue.EnqueueAsync(instance, JobKind.Deploy, null, requestedBy, cancellationToken);
+            await SaveAsync(cancellationToken);
+        }
+
+        queue.NotifyQueued(worker.Id);
+        return instance.ToResponse(worker.Name, worker.InstallPath, job, now);
+    }
+
+    public async Task<Page<InstanceResponse>> ListAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        var (filtered, page, pageSize) = Filter(query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var rows = await filtered.OrderBy(x => x.Instance.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Instance.Id).ToList();
+        var current = await db.Jobs.AsNoTracking()
+            .Where(j => ids.Contains(j.InstanceId) && (j.State == JobState.Queued || j.State == JobState.Running))
+            .ToDictionaryAsync(j => j.InstanceId, cancellationToken);
+        var now = time.GetUtcNow();
+        var items = rows.Select(r => r.Instance.ToResponse(r.WorkerName, r.InstallPath, current.GetValueOrDefault(r.Instance.Id), now)).ToList();
+        return new Page<InstanceResponse>(items, total, page, pageSize);
+    }
+
+    public async Task<InstanceResponse> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var (instance, worker) = await FindAsync(name, tracked: false, cancellationToken);
+        var current = await db.Jobs.AsNoTracking()
+            .Where(j => j.InstanceId == instance.Id)
+            .OrderByDescending(j => j.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return instance.ToResponse(worker.Name, worker.InstallPath, current, time.GetUtcNow());
+    }
+
+    /// <summary>Queues the job an action stands for, when the instance's state allows it.</summary>
+    public async Task<JobSummary> ActAsync(string name, InstanceAction action, InstanceActionRequest? body, string? requestedBy,
+        CancellationToken cancellationToken)
+    {
+        Job job;
+        ManagedInstance instance;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            (instance, var worker) = await FindAsync(name, tracked: true, cancellationToken);
+            if (worker.RemovedAt is not null)
+            {
+                throw new ConflictException($"Instance '{name}' was on worker '{worker.Name}', which has been removed.");
+            }
+
+            instance.EnsureAllows(action);
+            var parameters = Parameters(instance, action, body);
+            job = await queue.EnqueueAsync(instance, action.Kind(), parameters, requestedBy, cancellationToken);
+            await SaveAsync(cancellationToken);
+        }
+
+        queue.NotifyQueued(instance.WorkerId);
+        return job.ToSummary(instance.Name);
+    }
+
+    public async Task<IReadOnlyList<JobSummary>> JobsAsync(string name, CancellationToken cancellationToken)
+    {
+        var (instance, _) = await FindAsync(name, tracked: false, cancellationToken);
+        var jobs = await db.Jobs.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderByDescending(j => j.Id).Take(100)
+            .ToListAsync(cancellationToken);
+        return jobs.Select(j => j.ToSummary(instance.Name)).ToList();
+    }
+
+    private JobParameters? Parameters(ManagedInstance instance, InstanceAction action, InstanceActionRequest? body)
+    {
+        switch (action)
+        {
+            case InstanceAction.Redeploy:
+                var release = string.IsNullOrEmpty(body?.Release) ? instance.Release : body.Release;
+                var problem = ReleaseNameRule.Check(release);
+                return problem is null ? new JobParameters(Release: release) : throw RequestValidationException.For("release", problem);
+            case InstanceAction.RotateCertificate:
+                var errors = new FieldErrors();
+                if (string.IsNullOrWhiteSpace(body?.CertificatePem))
+                {
+                    errors.Add(TlsRule.CertificateField, "Required: the new certificate (PEM) to rotate to, with its key.");
+                    throw new RequestValidationException(errors);
+                }
+
+                var tls = TlsRule.Validate(body.CertificatePem, body.KeyPem, body.ChainPem, [instance.Hostname, .. instance.Aliases],
+                    time.GetUtcNow(), errors) ?? throw new RequestValidationException(errors);
+                var material = Protect(tls);
+                return new JobParameters(CertificatePem: material.CertificatePem, ProtectedKeyPem: material.ProtectedKeyPem,
+                    ChainPem: material.ChainPem, CertificateNotAfter: material.NotAfter);
+            default:
+                return null;
+        }
+    }
+
+    private TlsMaterial Protect(ValidatedTls tls) => new(tls.CertificatePem, keys.Protect(tls.KeyPem), tls.ChainPem, tls.NotAfter);
+
+    private async Task EnsureNamesFreeAsync(ValidInstanceRequest valid, CancellationToken cancellationToken)
+    {
+        if (await db.Instances.AnyAsync(i => i.Name == valid.Name, cancellationToken))
+        {
+            throw new ConflictException($"An instance named '{valid.Name}' already exists.", "name");
+        }
+
+        // Host names and aliases share one namespace among live instances.
+        var wanted = new HashSet<string>([valid.Hostname, .. valid.Aliases], StringComparer.Ordinal);
+        var live = await db.Instances.AsNoTracking().Where(i => i.State != InstanceState.Archived)
+            .Select(i => new { i.Name, i.Hostname, i.Aliases }).ToListAsync(cancellationToken);
+        foreach (var other in live)
+        {
+            var taken = new[] { other.Hostname }.Concat(other.Aliases).FirstOrDefault(wanted.Contains);
+            if (taken is not null)
+            {
+                var field = taken == valid.Hostname ? "hostname" : "aliases";
+                throw new ConflictException($"'{taken}' is already served by instance '{other.Name}'.", field);
+            }
+        }
+    }
+
+    private (IQueryable<InstanceRow> Rows, int Page, int PageSize) Filter(InstanceQuery query)
+    {
+        var errors = new FieldErrors();
+        InstanceState? state = null;
+        if (!string.IsNullOrEmpty(query.State))
+        {
+            if (Enum.TryParse<InstanceState>(query.State, ignoreCase: true, out var parsed) && !int.TryParse(query.State, out _))
+            {
+                state = parsed;
+            }
+            else
+            {
+                errors.Add("state", $"Unknown state; use one of {string.Join(", ", Enum.GetNames<InstanceState>())}.");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(query.Worker))
+        {
+            errors.Check("worker", InstanceNameRule.Check(query.Worker, checkReserved: false));
+        }
+
+        if (query.Q is { Length: > 100 })
+        {
+            errors.Add("q", "At most 100 characters.");
+        }
+
+        if (query.ExpiringWithinDays is < 0 or > 3650)
+        {
+            errors.Add("expiringWithinDays", "Must be between 0 and 3650.");
+        }
+
+        var page = query.Page ?? 1;
+        var pageSize = query.PageSize ?? DefaultPageSize;
+        if (page < 1)
+        {
+            errors.Add("page", "Pages start at 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", $"Must be between 1 and {MaxPageSize}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var rows = from i in db.Instances.AsNoTracking()
+                   join w in db.Workers.AsNoTracking() on i.WorkerId equals w.Id
+                   select new InstanceRow(i, w.Name, w.InstallPath);
+        if (state is not null)
+        {
+            rows = rows.Where(r => r.Instance.State == state);
+        }
+
+        if (!string.IsNullOrEmpty(query.Worker))
+        {
+            rows = rows.Where(r => r.WorkerName == query.Worker);
+        }
+
+        if (!string.IsNullOrEmpty(query.Q))
+        {
+            var text = query.Q.Trim().ToLowerInvariant();
+            rows = rows.Where(r => r.Instance.Name.Contains(text) || r.Instance.Hostname.Contains(text));
+        }
+
+        if (query.ExpiringWithinDays is { } days)
+        {
+            var limit = time.GetUtcNow().AddDays(days);
+            rows = rows.Where(r => r.Instance.CertificateNotAfter != null && r.Instance.CertificateNotAfter <= limit
+                                   && r.Instance.State != InstanceState.Archived);
+        }
+
+        return (rows, page, pageSize);
+    }
+
+    private async Task<(ManagedInstance Instance, Worker Worker)> FindAsync(string name, bool tracked, CancellationToken cancellationToken)
+    {
+        var instances = tracked ? db.Instances : db.Instances.AsNoTracking();
+        var instance = await instances.SingleOrDefaultAsync(i => i.Name == name, cancellationToken)
+            ?? throw new NotFoundException($"There is no instance named '{name}'.");
+        var worker = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == instance.WorkerId, cancellationToken);
+        return (instance, worker);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            // The unique indexes (name, live host name, one unfinished job per instance) caught a race.
+            throw new ConflictException("The store refused the change because something with the same name or an unfinished job already exists: "
+                                        + (e.InnerException?.Message ?? e.Message));
+        }
+    }
+}
