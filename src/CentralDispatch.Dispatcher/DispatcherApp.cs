@@ -104,6 +104,7 @@ public static class DispatcherApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseApiReferenceGuard();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -111,7 +112,7 @@ public static class DispatcherApp
         api.MapGroup("").RequireAuthorization(AuthSchemes.AdminPolicy).MapWorkersApi().MapInstancesApi().MapJobsApi();
         api.MapGroup("").RequireAuthorization(AuthSchemes.WorkerPolicy).MapAgentApi();
         app.MapOpenApi().RequireAuthorization(AuthSchemes.AdminPolicy);
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Central Dispatch API").DisableDefaultFonts().DisableTelemetry())
-            .RequireAuthorization(AuthSchemes.AdminPolicy);
+        app.MapGroup("").RequireAuthorization(AuthSchemes.AdminPolicy)
+            .MapScalarApiReference(ApiReferenceGuard.Path, o => o.WithTitle("Central Dispatch API").DisableDefaultFonts().DisableTelemetry());
     }
 }

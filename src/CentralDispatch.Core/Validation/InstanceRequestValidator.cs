@@ -58,7 +58,12 @@ public static class InstanceRequestValidator
         var ok = true;
         for (var i = 0; i < aliases.Count; i++)
         {
-            ok &= errors.Check($"aliases[{i}]", HostnameRule.Check(aliases[i]));
+            var problem = HostnameRule.Check(aliases[i]);
+            if (problem is not null)
+            {
+                errors.Add("aliases", $"Alias {i + 1}: {problem}");
+                ok = false;
+            }
         }
 
         if (!ok)

@@ -37,15 +37,8 @@ public static class TlsRule
             return null;
         }
 
-        if (!hasKey)
-        {
-            errors.Add(KeyField, "Required with a certificate: the certificate's private key in PEM form.");
-            return null;
-        }
-
-        var ok = CheckSize(CertificateField, certificatePem!, errors) & CheckSize(KeyField, keyPem!, errors)
-            & (!hasChain || CheckSize(ChainField, chainPem!, errors));
-        if (!ok)
+        if (!CheckSize(CertificateField, certificatePem!, errors) | (hasKey && !CheckSize(KeyField, keyPem!, errors))
+            | (hasChain && !CheckSize(ChainField, chainPem!, errors)))
         {
             return null;
         }
@@ -56,19 +49,6 @@ public static class TlsRule
             errors.Add(CertificateField, leafBlocks.Count == 0
                 ? "Not a PEM certificate: expected one '-----BEGIN CERTIFICATE-----' block."
                 : "Expected exactly one CERTIFICATE block; put intermediate certificates in the chain.");
-            return null;
-        }
-
-        var keyBlocks = ReadBlocks(keyPem!);
-        if (keyBlocks.Count != 1 || !keyBlocks[0].Label.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
-        {
-            errors.Add(KeyField, "Not a PEM private key: expected one '-----BEGIN PRIVATE KEY-----' (or RSA/EC PRIVATE KEY) block.");
-            return null;
-        }
-
-        if (keyBlocks[0].Label == "ENCRYPTED PRIVATE KEY" || keyPem!.Contains("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal))
-        {
-            errors.Add(KeyField, "The private key is encrypted with a passphrase; give the key unencrypted (it is encrypted at rest here).");
             return null;
         }
 
@@ -85,6 +65,13 @@ public static class TlsRule
 
         using (certificate)
         {
+            var keyProblem = KeyProblem(keyPem);
+            if (keyProblem is not null)
+            {
+                errors.Add(KeyField, keyProblem);
+                return null;
+            }
+
             if (!KeyMatches(certificate, certificatePem!, keyPem!, errors))
             {
                 return null;
@@ -120,6 +107,24 @@ public static class TlsRule
             return new ValidatedTls(certificatePem!.Trim() + "\n", keyPem!.Trim() + "\n", hasChain ? chainPem!.Trim() + "\n" : null,
                 notBefore, notAfter, certificate.Subject, certificate.Thumbprint);
         }
+    }
+
+    private static string? KeyProblem(string? keyPem)
+    {
+        if (string.IsNullOrWhiteSpace(keyPem))
+        {
+            return "Required with a certificate: the certificate's private key in PEM form.";
+        }
+
+        var blocks = ReadBlocks(keyPem);
+        if (blocks.Count != 1 || !blocks[0].Label.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
+        {
+            return "Not a PEM private key: expected one '-----BEGIN PRIVATE KEY-----' (or RSA/EC PRIVATE KEY) block.";
+        }
+
+        return blocks[0].Label == "ENCRYPTED PRIVATE KEY" || keyPem.Contains("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal)
+            ? "The private key is encrypted with a passphrase; give the key unencrypted (it is encrypted at rest here)."
+            : null;
     }
 
     private static bool KeyMatches(X509Certificate2 certificate, string certificatePem, string keyPem, FieldErrors errors)

@@ -51,13 +51,16 @@ public sealed class InstanceService(
     {
         var (filtered, page, pageSize) = Filter(query);
         var total = await filtered.CountAsync(cancellationToken);
-        var rows = await filtered.OrderBy(x => x.Instance.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var ids = rows.Select(r => r.Instance.Id).ToList();
+        var rows = await filtered.OrderBy(i => i.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var workerIds = rows.Select(r => r.WorkerId).Distinct().ToList();
+        var workers = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
         var current = await db.Jobs.AsNoTracking()
             .Where(j => ids.Contains(j.InstanceId) && (j.State == JobState.Queued || j.State == JobState.Running))
             .ToDictionaryAsync(j => j.InstanceId, cancellationToken);
         var now = time.GetUtcNow();
-        var items = rows.Select(r => r.Instance.ToResponse(r.WorkerName, r.InstallPath, current.GetValueOrDefault(r.Instance.Id), now)).ToList();
+        var items = rows.Select(r => r.ToResponse(workers[r.WorkerId].Name, workers[r.WorkerId].InstallPath, current.GetValueOrDefault(r.Id), now))
+            .ToList();
         return new Page<InstanceResponse>(items, total, page, pageSize);
     }
 
@@ -153,7 +156,7 @@ public sealed class InstanceService(
         }
     }
 
-    private (IQueryable<InstanceRow> Rows, int Page, int PageSize) Filter(InstanceQuery query)
+    private (IQueryable<ManagedInstance> Rows, int Page, int PageSize) Filter(InstanceQuery query)
     {
         var errors = new FieldErrors();
         InstanceState? state = null;
@@ -201,30 +204,27 @@ public sealed class InstanceService(
             throw new RequestValidationException(errors);
         }
 
-        var rows = from i in db.Instances.AsNoTracking()
-                   join w in db.Workers.AsNoTracking() on i.WorkerId equals w.Id
-                   select new InstanceRow(i, w.Name, w.InstallPath);
+        var rows = db.Instances.AsNoTracking();
         if (state is not null)
         {
-            rows = rows.Where(r => r.Instance.State == state);
+            rows = rows.Where(i => i.State == state);
         }
 
         if (!string.IsNullOrEmpty(query.Worker))
         {
-            rows = rows.Where(r => r.WorkerName == query.Worker);
+            rows = rows.Where(i => db.Workers.Any(w => w.Id == i.WorkerId && w.Name == query.Worker && w.RemovedAt == null));
         }
 
         if (!string.IsNullOrEmpty(query.Q))
         {
             var text = query.Q.Trim().ToLowerInvariant();
-            rows = rows.Where(r => r.Instance.Name.Contains(text) || r.Instance.Hostname.Contains(text));
+            rows = rows.Where(i => i.Name.Contains(text) || i.Hostname.Contains(text));
         }
 
         if (query.ExpiringWithinDays is { } days)
         {
             var limit = time.GetUtcNow().AddDays(days);
-            rows = rows.Where(r => r.Instance.CertificateNotAfter != null && r.Instance.CertificateNotAfter <= limit
-                                   && r.Instance.State != InstanceState.Archived);
+            rows = rows.Where(i => i.CertificateNotAfter != null && i.CertificateNotAfter <= limit && i.State != InstanceState.Archived);
         }
 
         return (rows, page, pageSize);
