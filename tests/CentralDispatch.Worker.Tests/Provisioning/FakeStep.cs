@@ -18,6 +18,9 @@ public class FakeStep(string name, FakeHost host, params string[] resources) : I
 
     /// <summary>After creating its resources, wait for the token (a hanging program); <see cref="Hanging"/> completes first.</summary>
     public bool HangInApply { get; init; }
+    /// <summary>Create the first resource, then hang before the created record (a program that never returns).</summary>
+    public bool HangInCreate { get; init; }
+
     public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public HashSet<ResourceId> UndoFailures { get; } = [];
@@ -42,10 +45,15 @@ public class FakeStep(string name, FakeHost host, params string[] resources) : I
                 throw new InvalidOperationException(FailureMessage);
             }
 
-            await context.CreateOrAdoptAsync(resource, _ => Task.FromResult(host.Exists(resource)), _ =>
+            await context.CreateOrAdoptAsync(resource, _ => Task.FromResult(host.Exists(resource)), async token =>
             {
                 host.Create(resource);
-                return Task.CompletedTask;
+                if (HangInCreate)
+                {
+                    // The program made the resource but never returned: the journal holds only the intent.
+                    Hanging.TrySetResult();
+                    await Task.Delay(System.Threading.Timeout.Infinite, token);
+                }
             });
             created++;
         }

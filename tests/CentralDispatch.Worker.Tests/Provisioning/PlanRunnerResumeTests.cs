@@ -47,6 +47,7 @@ public sealed class PlanRunnerResumeTests : IDisposable
             Assert.True(all.SetEquals(host.Existing), point);
             Assert.All(all, r => Assert.True(host.CreationsOf(r) == 1, $"{point}: {r} created {host.CreationsOf(r)} times"));
             Assert.Equal(count == reference.Count, result.FromJournal);
+            Assert.Equal(JournalPhase.Finished, (await _h.Journals.ReadAsync(_h.Job.JobId, default))!.Phase);
         }
     }
 
@@ -65,6 +66,7 @@ public sealed class PlanRunnerResumeTests : IDisposable
             Assert.Equal(("Webroot", "boom"), (result.FailedStep, result.Message));
             Assert.True(host.Existing.Count == 0, $"{point}: left {string.Join(", ", host.Existing)}");
             Assert.DoesNotContain("apply:EnableSite", host.Calls);
+            Assert.Equal(JournalPhase.Finished, (await _h.Journals.ReadAsync(_h.Job.JobId, default))!.Phase);
         }
     }
 
@@ -81,6 +83,23 @@ public sealed class PlanRunnerResumeTests : IDisposable
         Assert.True(again.FromJournal);
         Assert.Equal((first.Outcome, first.FailedStep, first.Message), (again.Outcome, again.FailedStep, again.Message));
         Assert.Equal(calls, _h.Host.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Resume_RollsBackInsteadOfRetrying_WhenTheWorkerDiedRightAfterAStepFailedTest()
+    {
+        await ReferenceJournalAsync(failWebroot: true);
+        CrashedJournal.KeepThrough(_h.JournalPath, r => r.Type == JournalRecordType.StepFailed);
+        var host = HostAsLeftBy(CrashedJournal.Lines(_h.JournalPath), intentExists: false);
+        // The fault is gone now, but the failure was recorded: the decision to roll back stands.
+        var steps = Steps(host, failWebroot: false);
+
+        _h.Restart();
+        var result = await _h.RunAsync(EngineHarness.Plan(steps), attempt: 2);
+
+        Assert.Equal((PlanOutcome.RolledBack, "Webroot", "boom"), (result.Outcome, result.FailedStep, result.Message));
+        Assert.DoesNotContain(host.Calls, c => c.StartsWith("apply:", StringComparison.Ordinal));
+        Assert.Empty(host.Existing);
     }
 
     [Fact]

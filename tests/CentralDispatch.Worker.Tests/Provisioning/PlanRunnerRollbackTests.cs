@@ -117,6 +117,8 @@ public sealed class PlanRunnerRollbackTests : IDisposable
         var result = await _h.RunAsync(EngineHarness.Plan(DeploySteps(-1)), new(cancel.Token, default));
 
         Assert.Equal(PlanOutcome.Cancelled, result.Outcome);
+        Assert.Null(result.FailedStep);
+        Assert.Equal("the job was cancelled before DatabaseUser", result.Message);
         Assert.Empty(_h.Host.Calls);
     }
 
@@ -136,6 +138,22 @@ public sealed class PlanRunnerRollbackTests : IDisposable
         Assert.Equal(PlanOutcome.RolledBack, result.Outcome);
         Assert.Equal("Webroot", result.FailedStep);
         Assert.Equal("timed out after 30 s", result.Message);
+        Assert.Empty(_h.Host.Existing);
+    }
+
+    [Fact]
+    public async Task Run_RemovesAResourceWithOnlyAnIntent_WhenItsCreationTimedOutHalfwayTest()
+    {
+        var steps = DeploySteps(failingIndex: -1);
+        steps[1] = new FakeStep("Database", _h.Host, "database:cd_x") { HangInCreate = true };
+        var run = _h.RunAsync(EngineHarness.Plan(steps));
+
+        await steps[1].Hanging.Task;
+        _h.Time.Advance(EngineHarness.StepTimeout);
+        var result = await run;
+
+        Assert.Equal(PlanOutcome.RolledBack, result.Outcome);
+        Assert.Contains("rollback:Database:database:cd_x", _h.Host.Calls);
         Assert.Empty(_h.Host.Existing);
     }
 
@@ -219,6 +237,20 @@ public sealed class PlanRunnerRollbackTests : IDisposable
         Assert.Equal([$"rollback:Database:{stuck}"], _h.Host.Calls.Skip(callsBefore));
         Assert.True(await _h.Journals.AcknowledgeAsync(_h.Job.JobId, default));
         Assert.False(File.Exists(_h.JournalPath));
+    }
+
+    [Fact]
+    public async Task RollBack_ListsAResourceAsLeftOver_WhenThePlanNoLongerHasTheStepThatCreatedItTest()
+    {
+        var steps = DeploySteps(failingIndex: 3);
+        steps[1].UndoFailures.Add(ResourceId.Parse("database:cd_x"));
+        await _h.RunAsync(EngineHarness.Plan(steps));
+
+        var result = await _h.Runner.RollBackAsync(EngineHarness.Plan(steps[0], steps[2], steps[3]), _h.Job, _h.Job.JobId, _h.Events,
+            "back-out requested", default);
+
+        Assert.Equal(PlanOutcome.NeedsAttention, result.Outcome);
+        Assert.Equal("database:cd_x — plan test has no step Database that knows how to remove it", Assert.Single(result.Leftovers).ToString());
     }
 
     [Fact]

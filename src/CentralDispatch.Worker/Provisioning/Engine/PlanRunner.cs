@@ -35,6 +35,7 @@ public sealed class PlanRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(job);
+        using var scope = BeginScope(job);
         await using var journal = await _journals.OpenAsync(job, cancellation.HostStopping);
         var state = journal.State;
         if (state.Phase == JournalPhase.Finished && state.Result is { } recorded)
@@ -67,6 +68,7 @@ public sealed class PlanRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(job);
+        using var scope = BeginScope(job);
         await using var journal = await _journals.OpenExistingAsync(journalJobId, cancellationToken);
         if (journal is null)
         {
@@ -77,6 +79,10 @@ public sealed class PlanRunner
         PlanRunnerLog.Finished(_logger, job.JobId, job.Instance.Name, result.Outcome);
         return result;
     }
+
+    // Steps log through the context's logger: the scope gives their lines the job and instance.
+    private IDisposable? BeginScope(ProvisioningJob job) =>
+        _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId, ["InstanceName"] = job.Instance.Name });
 
     private async Task<PlanResult> RunForwardAsync(ProvisioningPlan plan, ProvisioningJob job, JobJournal journal, StepEvents events,
         JobCancellation cancellation)
@@ -91,7 +97,8 @@ public sealed class PlanRunner
 
             if (cancellation.JobCancelled.IsCancellationRequested)
             {
-                var cause = new RollbackCause(step.Name, $"the job was cancelled before {step.Name}", Cancelled: true);
+                // No step failed: naming the next one as failing would send the operator to the wrong place.
+                var cause = new RollbackCause(null, $"the job was cancelled before {step.Name}", Cancelled: true);
                 return await _rollback.RunAsync(plan, job, journal, events, cause);
             }
 

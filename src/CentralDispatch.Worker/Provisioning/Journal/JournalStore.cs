@@ -106,6 +106,13 @@ public sealed class JournalStore(string folder, TimeProvider timeProvider)
     public async Task<IReadOnlyList<JournalSummary>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Where(s => s.Phase != JournalPhase.Finished).ToList();
 
+    /// <summary>
+    /// Journals the dispatcher has not acknowledged: on start-up, resume the unfinished ones and send the result of
+    /// the finished ones again (the worker may have died between finishing and reporting).
+    /// </summary>
+    public async Task<IReadOnlyList<JournalSummary>> ListUnacknowledgedAsync(CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).Where(s => !s.Acknowledged).ToList();
+
     /// <summary>The newest journal of an instance (highest job id): what a back-out rolls back from.</summary>
     public async Task<JournalSummary?> FindLatestForInstanceAsync(string instance, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Where(s => s.Instance == instance).MaxBy(s => s.JobId);
