@@ -103,6 +103,22 @@ public sealed class PlanRunnerResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_RefusesAnExistingJournalOfTheSameJobIdForAnotherInstance_AndTouchesNothingTest()
+    {
+        await ReferenceJournalAsync(failWebroot: false);
+        CrashedJournal.KeepThrough(_h.JournalPath, r => r.Type == JournalRecordType.Created);
+        var stranger = _h.Job with { Instance = _h.Job.Instance with { Name = "stranger" } };
+        var host = new FakeHost();
+
+        _h.Restart();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            _h.Runner.RunAsync(EngineHarness.Plan(Steps(host, false)), stranger, _h.Events, default));
+
+        Assert.Contains("belongs to instance", error.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Calls);
+    }
+
+    [Fact]
     public async Task Resume_ReappliesTheInterruptedStep_WhichAdoptsWhatThisJobCreated_AndRecordsTheNewAttemptTest()
     {
         await ReferenceJournalAsync(failWebroot: false);

@@ -38,6 +38,7 @@ public sealed class PlanRunner
         using var scope = BeginScope(job);
         await using var journal = await _journals.OpenAsync(job, cancellation.HostStopping);
         var state = journal.State;
+        EnsureSameInstance(journal, job);
         if (state.Phase == JournalPhase.Finished && state.Result is { } recorded)
         {
             PlanRunnerLog.Replayed(_logger, job.JobId, job.Instance.Name, recorded.Outcome);
@@ -75,9 +76,21 @@ public sealed class PlanRunner
             return new PlanResult(PlanOutcome.RolledBack, null, $"{reason}: no journal of job {journalJobId}, so nothing of it to remove", []);
         }
 
+        EnsureSameInstance(journal, job);
         var result = await _rollback.RunAsync(plan, job, journal, new StepEvents(events, _timeProvider), new RollbackCause(null, reason, false));
         PlanRunnerLog.Finished(_logger, job.JobId, job.Instance.Name, result.Outcome);
         return result;
+    }
+
+    // A journal of another instance under this job id (e.g. a dispatcher store recreated, ids counting from 1 again)
+    // must never be resumed or rolled back: it would adopt or remove another instance's resources.
+    private static void EnsureSameInstance(JobJournal journal, ProvisioningJob job)
+    {
+        if (journal.State.Instance != job.Instance.Name)
+        {
+            throw new InvalidOperationException(
+                $"The journal {journal.Path} belongs to instance '{journal.State.Instance}', not '{job.Instance.Name}'. Move it aside after checking what that job created.");
+        }
     }
 
     // Steps log through the context's logger: the scope gives their lines the job and instance.
