@@ -46,12 +46,60 @@ internal static class TreeScanner
             throw new TreeCopyRefusedException($"'{relative}' in '{root}' is an absolute link to '{target}'; only relative links inside the release are copied.");
         }
 
-        var resolved = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(linkPath)!, target));
-        if (!resolved.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && resolved != root)
+        if (Resolve(root, Path.GetDirectoryName(linkPath)!, target, depth: 0) is null)
         {
             throw new TreeCopyRefusedException($"'{relative}' in '{root}' links to '{target}', outside the release; only links inside the release are copied.");
         }
 
         return target;
+    }
+
+    /// <summary>
+    /// Where a relative target leads, resolved the way the kernel does (a '..' after a link to a folder climbs from
+    /// where that link points, not from where it sits), or null as soon as it would leave <paramref name="root"/>.
+    /// A purely textual check would let "d/up/../x" escape when d/up links to "..".
+    /// </summary>
+    private static string? Resolve(string root, string directory, string target, int depth)
+    {
+        const int MaxLinkDepth = 40;
+        if (depth > MaxLinkDepth || Path.IsPathRooted(target))
+        {
+            return null;
+        }
+
+        var current = directory;
+        foreach (var part in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (current == root)
+                {
+                    return null;
+                }
+
+                current = Path.GetDirectoryName(current)!;
+                continue;
+            }
+
+            var next = Path.Combine(current, part);
+            if (new FileInfo(next).LinkTarget is { } inner)
+            {
+                if (Resolve(root, current, inner, depth + 1) is not { } resolved)
+                {
+                    return null;
+                }
+
+                next = resolved;
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 }
