@@ -53,12 +53,8 @@ public sealed class TreeCopierTests
         Directory.CreateDirectory(Path.Combine(source, "sub"));
         await File.WriteAllTextAsync(Path.Combine(source, "index.html"), "x");
         File.CreateSymbolicLink(Path.Combine(source, "sub", "escape"), linkTarget);
-        var target = folder.Combine("webroot");
 
-        var refusal = await Assert.ThrowsAsync<TreeCopyRefusedException>(() => _copier.CopyAsync(source, target, CancellationToken.None));
-
-        Assert.Contains(Path.Combine("sub", "escape"), refusal.Message, StringComparison.Ordinal);
-        Assert.False(Path.Exists(target));
+        await AssertRefusedAsync(folder, source, Path.Combine("sub", "escape"));
     }
 
     [Fact]
@@ -70,12 +66,8 @@ public sealed class TreeCopierTests
         Directory.CreateDirectory(Path.Combine(source, "d"));
         File.CreateSymbolicLink(Path.Combine(source, "d", "up"), "..");
         File.CreateSymbolicLink(Path.Combine(source, "escape"), "d/up/../x");
-        var target = folder.Combine("webroot");
 
-        var refusal = await Assert.ThrowsAsync<TreeCopyRefusedException>(() => _copier.CopyAsync(source, target, CancellationToken.None));
-
-        Assert.Contains("'escape'", refusal.Message, StringComparison.Ordinal);
-        Assert.False(Path.Exists(target));
+        await AssertRefusedAsync(folder, source, "'escape'");
     }
 
     [Fact]
@@ -85,12 +77,8 @@ public sealed class TreeCopierTests
         var source = folder.Combine("release");
         Directory.CreateDirectory(source);
         await RealHost.Runner.RunCheckedAsync(ProcessRequest.Of("mkfifo", Path.Combine(source, "pipe")), CancellationToken.None);
-        var target = folder.Combine("webroot");
 
-        var refusal = await Assert.ThrowsAsync<TreeCopyRefusedException>(() => _copier.CopyAsync(source, target, CancellationToken.None));
-
-        Assert.Contains("'pipe'", refusal.Message, StringComparison.Ordinal);
-        Assert.False(Path.Exists(target));
+        await AssertRefusedAsync(folder, source, "'pipe'");
     }
 
     [Fact]
@@ -104,6 +92,17 @@ public sealed class TreeCopierTests
         await Assert.ThrowsAsync<IOException>(() => _copier.CopyAsync(RepositoryFiles.SampleRelease, target, CancellationToken.None));
 
         Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(target).Select(Path.GetFileName));
+    }
+
+    /// <summary>The copy is refused with a message naming the entry, and the destination was never created.</summary>
+    private async Task AssertRefusedAsync(TestFolder folder, string source, string named)
+    {
+        var target = folder.Combine("webroot");
+
+        var refusal = await Assert.ThrowsAsync<TreeCopyRefusedException>(() => _copier.CopyAsync(source, target, CancellationToken.None));
+
+        Assert.Contains(named, refusal.Message, StringComparison.Ordinal);
+        Assert.False(Path.Exists(target));
     }
 
     /// <summary>Every entry by relative path: kind, mode, content hash or link target.</summary>
