@@ -29,6 +29,12 @@ public sealed class SandboxApacheTests(SandboxApacheFixture apache)
             Assert.Equal(LocalSiteProbe.Thumbprint(certificate.Certificate), probe.CertificateThumbprint);
             Assert.Contains("Central Dispatch sample release", probe.Body, StringComparison.Ordinal);
 
+            using var someoneElses = TestCertificate.For(hostname);
+            var mismatch = await apache.Probe.ProbeHttpsAsync(hostname, apache.HttpsPort, someoneElses.Certificate, ProbeTimeout, CancellationToken.None);
+            Assert.False(mismatch.Succeeded);
+            Assert.Equal(200, mismatch.StatusCode);
+            Assert.Contains("not the expected", mismatch.Failure, StringComparison.Ordinal);
+
             var plain = await apache.Probe.ProbeHttpAsync(hostname, apache.HttpPort, ProbeTimeout, CancellationToken.None);
             Assert.Equal(301, plain.StatusCode);
         }
