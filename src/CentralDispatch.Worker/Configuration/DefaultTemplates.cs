@@ -23,18 +23,31 @@ public static class DefaultTemplates
     /// <returns>The files written.</returns>
     public static async Task<IReadOnlyList<string>> InstallAsync(string folder, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder, FileModes.Folder);
         var written = new List<string>();
         foreach (var name in Names)
         {
             var path = Path.Combine(folder, name);
-            if (!File.Exists(path))
+            if (await InstallIfMissingAsync(path, cancellationToken))
             {
-                await AtomicFile.WriteTextAsync(path, Read(name), FileModes.Readable, cancellationToken);
                 written.Add(path);
             }
         }
 
         return written;
+    }
+
+    /// <summary>Writes the default template named like <paramref name="path"/>'s file, unless the file exists or no default has that name.</summary>
+    /// <returns>True when the file was written.</returns>
+    public static async Task<bool> InstallIfMissingAsync(string path, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        if (File.Exists(path) || !Names.Contains(name))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!, FileModes.Folder);
+        await AtomicFile.WriteTextAsync(path, Read(name), FileModes.Readable, cancellationToken);
+        return true;
     }
 }

@@ -24,6 +24,8 @@ public sealed class SandboxApacheFixture : IAsyncLifetime
 
     public IWebServerControl Control { get; private set; } = null!;
 
+    public VirtualHostFiles Sites { get; private set; } = null!;
+
     public LocalSiteProbe Probe { get; } = new(TimeProvider.System);
 
     public async Task InitializeAsync()
@@ -32,6 +34,7 @@ public sealed class SandboxApacheFixture : IAsyncLifetime
         var settings = new SandboxApacheSettings(new SandboxApacheLayout(_folder.Combine("apache")), "127.0.0.1", ports[0], ports[1]);
         Apache = new SandboxApache(settings, RealHost.Runner, TimeProvider.System, NullLogger<SandboxApache>.Instance);
         Control = new CommandWebServerControl(settings.Layout.ConfigTestCommand, settings.Layout.ReloadCommand, TimeSpan.FromSeconds(60), RealHost.Runner);
+        Sites = new VirtualHostFiles(new WebServerOptions { SitesAvailable = settings.Layout.SitesAvailable, SitesEnabled = settings.Layout.SitesEnabled });
         await Apache.StartAsync(CancellationToken.None);
     }
 
@@ -86,14 +89,13 @@ public sealed class SandboxApacheFixture : IAsyncLifetime
     /// <summary>Writes sites-available/NAME.conf and links it from sites-enabled (what a2ensite does).</summary>
     public async Task WriteEnabledSiteAsync(string name, string vhost)
     {
-        var available = Path.Combine(Layout.SitesAvailable, name + ".conf");
-        await AtomicFile.WriteTextAsync(available, vhost, FileModes.Readable, CancellationToken.None);
-        File.CreateSymbolicLink(Path.Combine(Layout.SitesEnabled, name + ".conf"), available);
+        await Sites.WriteAsync(name, vhost, CancellationToken.None);
+        Sites.Enable(name);
     }
 
     public void RemoveSite(string name)
     {
-        File.Delete(Path.Combine(Layout.SitesEnabled, name + ".conf"));
-        File.Delete(Path.Combine(Layout.SitesAvailable, name + ".conf"));
+        Sites.Disable(name);
+        Sites.Remove(name);
     }
 }
