@@ -110,9 +110,9 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
 
             input.Close();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            // The program exited (or closed its stdin) before reading everything; its exit code tells the story.
+            // The program exited (or closed its stdin, or was killed) before reading everything; its exit code tells the story.
         }
     }
 
