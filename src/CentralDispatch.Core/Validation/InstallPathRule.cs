@@ -15,7 +15,7 @@ public static partial class InstallPathRule
         "/usr/sbin", "/usr/local", "/opt",
     };
 
-    [GeneratedRegex("^(/[A-Za-z0-9._-]+)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(/[A-Za-z0-9._-]+)+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static string? Check(string? value)

@@ -7,7 +7,7 @@ public static partial class LabelRule
 {
     public const int MaxCount = 20;
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9._=-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9._=-]{0,61}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static string? Check(IReadOnlyList<string?>? labels)

@@ -7,7 +7,7 @@ public static partial class ReleaseNameRule
 {
     public const string Default = "default";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static string? Check(string? value)

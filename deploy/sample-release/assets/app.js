@@ -1,0 +1,1 @@
+document.getElementById("served-at").textContent = "Served from " + window.location.host;

@@ -1,0 +1,125 @@
+using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Host.MariaDb;
+
+namespace CentralDispatch.Worker.Configuration;
+
+/// <summary>The two shipped profiles, each a complete configuration that only needs the dispatcher's address and token.</summary>
+public static class WorkerProfiles
+{
+    public const string DefaultBackendEmail = "webmaster@localhost.localdomain";
+    public const string DebianConfigFile = "/etc/centraldispatch/worker.json";
+    public const string DebianTemplatesFolder = "/etc/centraldispatch/templates";
+    public const string SandboxConfigFileName = "worker.json";
+    public const string DefaultCronSchedule = "*/15 * * * *";
+    public const string DefaultCronCommand = "cd {{Webroot}} && php cron.php > /dev/null 2>&1";
+
+    /// <summary>System Apache 2.4 and MariaDB of a Debian host.</summary>
+    public static WorkerOptions Debian(string dispatcherUrl, string token)
+    {
+        const string state = "/var/lib/centraldispatch";
+        return new WorkerOptions
+        {
+            Profile = WorkerProfile.Debian,
+            Dispatcher = new DispatcherOptions { Url = dispatcherUrl, Token = token },
+            Database = new DatabaseServerOptions { SocketPath = "/run/mysqld/mysqld.sock", AdminUser = "root" },
+            WebServer = new WebServerOptions
+            {
+                Flavor = WebServerFlavor.Debian,
+                SitesAvailable = "/etc/apache2/sites-available",
+                SitesEnabled = "/etc/apache2/sites-enabled",
+                VirtualHostTemplate = Path.Combine(DebianTemplatesFolder, DefaultTemplates.VirtualHost),
+                PlainHttpVirtualHostTemplate = Path.Combine(DebianTemplatesFolder, DefaultTemplates.PlainHttpVirtualHost),
+                User = "www-data",
+                Group = "www-data",
+                ConfigTestCommand = ["apache2ctl", "configtest"],
+                ReloadCommand = ["apache2ctl", "graceful"],
+                HttpPort = 80,
+                HttpsPort = 443,
+                LogFolder = "/var/log/apache2",
+            },
+            Paths = new PathsOptions
+            {
+                DefaultReleaseFolder = "/var/www/html",
+                ReleasesFolder = $"{state}/releases",
+                InstallPath = "/var/www",
+                ArchiveFolder = $"{state}/archives",
+                CertsFolder = "/etc/apache2/certs",
+                JournalFolder = $"{state}/journal",
+                SecretsFolder = $"{state}/secrets",
+            },
+            InstanceConfig = new InstanceConfigOptions { TemplatePath = Path.Combine(DebianTemplatesFolder, DefaultTemplates.InstanceConfig) },
+            DefaultBackendEmail = DefaultBackendEmail,
+            Cron = new CronOptions
+            {
+                Schedule = DefaultCronSchedule,
+                CommandTemplate = DefaultCronCommand,
+                CrontabUser = "www-data",
+            },
+        };
+    }
+
+    /// <summary>Everything under <paramref name="dataFolder"/>: a private Apache on the given loopback ports, a private MariaDB, a crontab file.</summary>
+    public static WorkerOptions Sandbox(string dataFolder, string dispatcherUrl, string token, int httpPort, int httpsPort)
+    {
+        var data = Path.GetFullPath(dataFolder);
+        var apache = new SandboxApacheLayout(Path.Combine(data, "apache"));
+        var mariaDb = new SandboxMariaDbLayout(Path.Combine(data, "mariadb"));
+        var templates = Path.Combine(data, "templates");
+
+        // The sandbox serves and owns everything as the user it runs as; a group of the same name is Debian's default.
+        var user = Environment.UserName;
+        return new WorkerOptions
+        {
+            Profile = WorkerProfile.Sandbox,
+            DataFolder = data,
+            Dispatcher = new DispatcherOptions { Url = dispatcherUrl, Token = token },
+            Database = new DatabaseServerOptions
+            {
+                SocketPath = mariaDb.Socket,
+                AdminUser = user,
+                PrivateServer = new PrivateMariaDbOptions { Enabled = true, Folder = mariaDb.Folder },
+            },
+            WebServer = new WebServerOptions
+            {
+                Flavor = WebServerFlavor.Debian,
+                SitesAvailable = apache.SitesAvailable,
+                SitesEnabled = apache.SitesEnabled,
+                VirtualHostTemplate = Path.Combine(templates, DefaultTemplates.VirtualHost),
+                PlainHttpVirtualHostTemplate = Path.Combine(templates, DefaultTemplates.PlainHttpVirtualHost),
+                User = user,
+                Group = user,
+                ConfigTestCommand = [.. apache.ConfigTestCommand],
+                ReloadCommand = [.. apache.ReloadCommand],
+                HttpPort = httpPort,
+                HttpsPort = httpsPort,
+                LogFolder = apache.LogFolder,
+                PrivateServer = new PrivateApacheOptions { Enabled = true, Folder = apache.Folder },
+            },
+            Paths = new PathsOptions
+            {
+                DefaultReleaseFolder = Path.Combine(data, "default-release"),
+                ReleasesFolder = Path.Combine(data, "releases"),
+                InstallPath = Path.Combine(data, "www"),
+                ArchiveFolder = Path.Combine(data, "archives"),
+                CertsFolder = Path.Combine(data, "certs"),
+                JournalFolder = Path.Combine(data, "journal"),
+                SecretsFolder = Path.Combine(data, "secrets"),
+            },
+            InstanceConfig = new InstanceConfigOptions { TemplatePath = Path.Combine(templates, DefaultTemplates.InstanceConfig) },
+            DefaultBackendEmail = DefaultBackendEmail,
+            Cron = new CronOptions
+            {
+                Schedule = DefaultCronSchedule,
+                CommandTemplate = DefaultCronCommand,
+                CrontabFile = Path.Combine(data, "crontab"),
+            },
+        };
+    }
+
+    /// <summary>The sandbox profile with two loopback ports that are free now.</summary>
+    public static WorkerOptions Sandbox(string dataFolder, string dispatcherUrl, string token)
+    {
+        var ports = LoopbackPorts.PickFree(2);
+        return Sandbox(dataFolder, dispatcherUrl, token, ports[0], ports[1]);
+    }
+}

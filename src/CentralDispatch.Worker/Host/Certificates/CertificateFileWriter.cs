@@ -1,0 +1,44 @@
+using System.Text;
+using CentralDispatch.Worker.Host.Files;
+
+namespace CentralDispatch.Worker.Host.Certificates;
+
+/// <summary>Writes an instance's certificate (0644), key (0600 from creation on) and chain (0644), each atomically.</summary>
+public sealed class CertificateFileWriter
+{
+    /// <summary>
+    /// The certificate file gets the chain appended, which is what Apache 2.4.8+ serves (SSLCertificateChainFile is
+    /// deprecated); the chain is also written on its own for operators and other servers. Without a chain no chain file is written.
+    /// </summary>
+    /// <returns>The files written, in the order written.</returns>
+    public async Task<IReadOnlyList<string>> WriteAsync(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var written = new List<string>();
+        await AtomicFile.WriteTextAsync(paths.KeyFile, EndWithNewline(keyPem), FileModes.OwnerOnly, cancellationToken);
+        written.Add(paths.KeyFile);
+
+        var certificate = new StringBuilder(EndWithNewline(certificatePem));
+        if (!string.IsNullOrWhiteSpace(chainPem))
+        {
+            certificate.Append(EndWithNewline(chainPem));
+            await AtomicFile.WriteTextAsync(paths.ChainFile, EndWithNewline(chainPem), FileModes.Readable, cancellationToken);
+            written.Add(paths.ChainFile);
+        }
+
+        await AtomicFile.WriteTextAsync(paths.CertificateFile, certificate.ToString(), FileModes.Readable, cancellationToken);
+        written.Add(paths.CertificateFile);
+        return written;
+    }
+
+    /// <summary>Removes whichever of the files exist; returns those removed.</summary>
+    public IReadOnlyList<string> Remove(CertificatePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var removed = paths.All.Where(File.Exists).ToList();
+        removed.ForEach(File.Delete);
+        return removed;
+    }
+
+    private static string EndWithNewline(string pem) => pem.EndsWith('\n') ? pem : pem + "\n";
+}

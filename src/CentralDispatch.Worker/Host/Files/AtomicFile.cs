@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace CentralDispatch.Worker.Host.Files;
+
+/// <summary>Writes a file so that readers see the old content or the new, never half: temp file, fsync, rename, fsync of the folder.</summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static Task WriteTextAsync(string path, string content, UnixFileMode mode, CancellationToken cancellationToken) =>
+        WriteAsync(path, Utf8NoBom.GetBytes(content), mode, cancellationToken);
+
+    /// <summary>The temp file is created with <paramref name="mode"/> from the start, so a private key is never readable by others, not even briefly.</summary>
+    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, UnixFileMode mode, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' has no parent folder.", nameof(path));
+        var temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode, Options = FileOptions.Asynchronous };
+            await using (var stream = new FileStream(temp, options))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            // The umask may have removed bits from the create mode; the final mode is exactly what was asked.
+            File.SetUnixFileMode(temp, mode);
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+
+        NativeFileSystem.FlushDirectory(directory);
+    }
+}

@@ -1,0 +1,17 @@
+namespace CentralDispatch.Worker.Host.Files;
+
+/// <summary>The file modes the worker writes with.</summary>
+public static class FileModes
+{
+    /// <summary>0600: private keys, secrets, files holding a token or password.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>0644: certificates, vhost files, anything the web server reads.</summary>
+    public const UnixFileMode Readable = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    /// <summary>0700: folders only root (or the sandbox user) may enter, such as the secrets folder.</summary>
+    public const UnixFileMode PrivateFolder = OwnerOnly | UnixFileMode.UserExecute;
+
+    /// <summary>0755: ordinary folders the web server must traverse.</summary>
+    public const UnixFileMode Folder = PrivateFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+}

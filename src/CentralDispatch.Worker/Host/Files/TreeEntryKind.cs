@@ -1,0 +1,8 @@
+namespace CentralDispatch.Worker.Host.Files;
+
+internal enum TreeEntryKind
+{
+    Directory,
+    File,
+    SymbolicLink,
+}

@@ -1,0 +1,109 @@
+using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Host.Processes;
+using MySqlConnector;
+
+namespace CentralDispatch.Worker.Host.MariaDb;
+
+/// <summary>
+/// Creates and removes instance databases and users. Every name goes through <see cref="SqlIdentifier"/> before SQL is
+/// built; passwords travel only as command parameters (never in SQL text, logs or command lines).
+/// </summary>
+public sealed class MariaDbAdmin(MariaDbServer server, IProcessRunner runner)
+{
+    /// <summary>Instance users log in from the worker host itself.</summary>
+    public const string UserHost = "localhost";
+
+    private static readonly TimeSpan DumpTimeout = TimeSpan.FromHours(1);
+
+    public MariaDbServer Server => server;
+
+    /// <returns>The server's version; throws when the admin login fails.</returns>
+    public async Task<string> ServerVersionAsync(CancellationToken cancellationToken) =>
+        Convert.ToString(await ScalarAsync("SELECT VERSION()", [], cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public async Task<bool> UserExistsAsync(string user, CancellationToken cancellationToken)
+    {
+        SqlIdentifier.User(user);
+        var count = await ScalarAsync("SELECT COUNT(*) FROM mysql.user WHERE User = @user AND Host = @host", [new("@user", user), new("@host", UserHost)], cancellationToken);
+        return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Fails if the user exists: a user this job did not create must never be taken over (or later dropped).</summary>
+    public Task CreateUserAsync(string user, string password, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        return ExecuteAsync($"CREATE USER {SqlIdentifier.User(user)}@'{UserHost}' IDENTIFIED BY @password", [new("@password", password)], cancellationToken);
+    }
+
+    public Task DropUserIfExistsAsync(string user, CancellationToken cancellationToken) =>
+        ExecuteAsync($"DROP USER IF EXISTS {SqlIdentifier.User(user)}@'{UserHost}'", [], cancellationToken);
+
+    public async Task<bool> DatabaseExistsAsync(string database, CancellationToken cancellationToken)
+    {
+        SqlIdentifier.Database(database);
+        var count = await ScalarAsync("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = @name", [new("@name", database)], cancellationToken);
+        return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Fails if the database exists, for the same reason as <see cref="CreateUserAsync"/>.</summary>
+    public Task CreateDatabaseAsync(string database, CancellationToken cancellationToken) =>
+        ExecuteAsync($"CREATE DATABASE {SqlIdentifier.Database(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", [], cancellationToken);
+
+    /// <summary>All privileges on that one database (the '_' of its name escaped, so it matches no other database).</summary>
+    public Task GrantAllOnDatabaseAsync(string database, string user, CancellationToken cancellationToken) =>
+        ExecuteAsync($"GRANT ALL PRIVILEGES ON {SqlIdentifier.DatabaseInGrant(database)}.* TO {SqlIdentifier.User(user)}@'{UserHost}'", [], cancellationToken);
+
+    public Task DropDatabaseIfExistsAsync(string database, CancellationToken cancellationToken) =>
+        ExecuteAsync($"DROP DATABASE IF EXISTS {SqlIdentifier.Database(database)}", [], cancellationToken);
+
+    /// <summary>Dumps one database (schema, data, routines, triggers, events) to a file with mariadb-dump.</summary>
+    public async Task DumpDatabaseAsync(string database, string outputFile, CancellationToken cancellationToken)
+    {
+        SqlIdentifier.Database(database);
+        await WithClientOptionsAsync(
+            options => ProcessRequest.Of("mariadb-dump", $"--defaults-file={options}", "--single-transaction", "--routines", "--triggers", "--events", "--hex-blob", $"--result-file={outputFile}", "--", database),
+            cancellationToken);
+    }
+
+    /// <summary>Loads a dump into an existing database with the mariadb client.</summary>
+    public async Task LoadDatabaseAsync(string database, string inputFile, CancellationToken cancellationToken)
+    {
+        SqlIdentifier.Database(database);
+        await WithClientOptionsAsync(
+            options => ProcessRequest.Of("mariadb", $"--defaults-file={options}", "--batch", $"--database={database}") with { StandardInputFile = inputFile },
+            cancellationToken);
+    }
+
+    private async Task WithClientOptionsAsync(Func<string, ProcessRequest> request, CancellationToken cancellationToken)
+    {
+        // 0600 from creation on: the file may hold the admin password of a TCP login.
+        var optionFile = Path.Combine(Path.GetTempPath(), $"centraldispatch-client-{Guid.NewGuid():N}.cnf");
+        try
+        {
+            await AtomicFile.WriteTextAsync(optionFile, server.ClientOptionFile(), FileModes.OwnerOnly, cancellationToken);
+            await runner.RunCheckedAsync(request(optionFile) with { Timeout = DumpTimeout }, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(optionFile);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, MySqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(server.AdminConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<object?> ScalarAsync(string sql, MySqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(server.AdminConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

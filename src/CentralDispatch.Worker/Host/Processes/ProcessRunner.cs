@@ -1,0 +1,149 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace CentralDispatch.Worker.Host.Processes;
+
+/// <summary>Starts programs with <see cref="ProcessStartInfo.ArgumentList"/>; kills the whole process tree on timeout or cancel.</summary>
+public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<ProcessRunner> logger) : IProcessRunner
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>After a kill, how long to wait for the last output of a program before reporting without it.</summary>
+    private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(2);
+
+    public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.StandardInput is not null && request.StandardInputFile is not null)
+        {
+            throw new ArgumentException("Give either StandardInput or StandardInputFile, not both.", nameof(request));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = request.Display();
+        using var process = new Process { StartInfo = CreateStartInfo(request) };
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Could not start '{command}': {ex.Message}", ex);
+        }
+
+        var standardOutput = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var standardError = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var standardInput = WriteInputAsync(process, request);
+
+        using var timeout = request.Timeout is { } limit ? new CancellationTokenSource(limit, timeProvider) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            KillTree(process);
+            await process.WaitForExitAsync(CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            var lastError = await OutputIfDoneSoonAsync(standardError);
+            LogTimedOut(logger, command, request.Timeout!.Value.TotalMilliseconds);
+            throw new ProcessTimeoutException(command, request.Timeout.Value, lastError);
+        }
+
+        await standardInput;
+        var result = new ProcessResult(command, process.ExitCode, await standardOutput, await standardError, timeProvider.GetElapsedTime(started));
+        LogRan(logger, command, result.ExitCode, result.Duration.TotalMilliseconds);
+        return result;
+    }
+
+    private static ProcessStartInfo CreateStartInfo(ProcessRequest request)
+    {
+        var startInfo = new ProcessStartInfo(request.FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = Utf8NoBom,
+            StandardOutputEncoding = Utf8NoBom,
+            StandardErrorEncoding = Utf8NoBom,
+            WorkingDirectory = request.WorkingDirectory ?? string.Empty,
+        };
+        foreach (var argument in request.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in request.Environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
+        return startInfo;
+    }
+
+    private static async Task WriteInputAsync(Process process, ProcessRequest request)
+    {
+        var input = process.StandardInput;
+        try
+        {
+            if (request.StandardInput is not null)
+            {
+                await input.WriteAsync(request.StandardInput);
+            }
+            else if (request.StandardInputFile is not null)
+            {
+                await using var file = new FileStream(request.StandardInputFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                await file.CopyToAsync(input.BaseStream);
+            }
+
+            input.Close();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The program exited (or closed its stdin, or was killed) before reading everything; its exit code tells the story.
+        }
+    }
+
+    private async Task<string> OutputIfDoneSoonAsync(Task<string> read)
+    {
+        try
+        {
+            // A descendant that escaped the kill (a daemon) may hold the pipe open forever.
+            return await read.WaitAsync(DrainAfterKill, timeProvider);
+        }
+        catch (TimeoutException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited between the timeout and the kill.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ran {Command}: exit code {ExitCode} in {DurationMs} ms")]
+    private static partial void LogRan(ILogger logger, string command, int exitCode, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Killed {Command} after its timeout of {TimeoutMs} ms")]
+    private static partial void LogTimedOut(ILogger logger, string command, double timeoutMs);
+}

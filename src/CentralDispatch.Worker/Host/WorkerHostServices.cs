@@ -1,0 +1,53 @@
+using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Host.Cron;
+using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Host.Processes;
+using CentralDispatch.Worker.Host.Templates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CentralDispatch.Worker.Host;
+
+/// <summary>Registers the host adapters, built from the validated <see cref="WorkerOptions"/>.</summary>
+public static class WorkerHostServices
+{
+    /// <summary>Expects <see cref="WorkerConfiguration.AddWorkerOptions"/> to have been called.</summary>
+    public static IServiceCollection AddWorkerHost(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddSingleton<IWebServerControl>(provider =>
+        {
+            var web = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.WebServer;
+            return new CommandWebServerControl(web.ConfigTestCommand, web.ReloadCommand, web.CommandTimeout, provider.GetRequiredService<IProcessRunner>());
+        });
+        services.AddSingleton(provider => new ReloadCoordinator(
+            provider.GetRequiredService<IWebServerControl>(),
+            provider.GetRequiredService<IOptions<WorkerOptions>>().Value.ReloadCoalescingWindow,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ReloadCoordinator>>()));
+        services.AddSingleton<ICrontab>(provider =>
+        {
+            var cron = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.Cron;
+            return cron.CrontabFile is { Length: > 0 } file
+                ? new FileCrontab(file)
+                : new UserCrontab(cron.CrontabUser!, provider.GetRequiredService<IProcessRunner>());
+        });
+        services.AddSingleton(provider => MariaDbServer.From(provider.GetRequiredService<IOptions<WorkerOptions>>().Value.Database));
+        services.AddSingleton<MariaDbAdmin>();
+        services.AddSingleton<TreeCopier>();
+        services.AddSingleton<TreeOwnership>();
+        services.AddSingleton<CertificateFileWriter>();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<LocalSiteProbe>();
+        services.AddSingleton<SandboxServers>();
+        services.AddHostedService(provider => provider.GetRequiredService<SandboxServers>());
+        return services;
+    }
+}

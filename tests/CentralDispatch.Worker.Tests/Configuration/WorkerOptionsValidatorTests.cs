@@ -1,0 +1,62 @@
+using CentralDispatch.Worker.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CentralDispatch.Worker.Tests.Configuration;
+
+public sealed class WorkerOptionsValidatorTests
+{
+    private readonly WorkerOptionsValidator _validator = new();
+
+    [Fact]
+    public void DebianProfile_IsValid()
+    {
+        var result = _validator.Validate(Options.DefaultName, WorkerProfiles.Debian("https://dispatch.example.com", "token"));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void SandboxProfile_IsValid()
+    {
+        var result = _validator.Validate(Options.DefaultName, WorkerProfiles.Sandbox("/tmp/cd-sandbox", "http://127.0.0.1:5000", "token", 18080, 18443));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void Mistake_IsReported_WithTheKeyToFix(string expected, Action<WorkerOptions> mistake)
+    {
+        var options = WorkerProfiles.Debian("https://dispatch.example.com", "token");
+        mistake(options);
+
+        var result = _validator.Validate(Options.DefaultName, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, failure => failure.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, Action<WorkerOptions>> Mistakes => new()
+    {
+        { "Worker:Paths:InstallPath must be an absolute path", o => o.Paths.InstallPath = "www" },
+        { "Worker:Paths:SecretsFolder must be an absolute path", o => o.Paths.SecretsFolder = string.Empty },
+        { "Worker:Dispatcher:Url must be an absolute http:// or https:// URL", o => o.Dispatcher.Url = "dispatch.example.com" },
+        { "Worker:Dispatcher:Token is required", o => o.Dispatcher.Token = " " },
+        { "Worker:WebServer:ReloadCommand must list the program and each argument separately", o => o.WebServer.ReloadCommand = ["apache2ctl graceful"] },
+        { "Worker:WebServer:ConfigTestCommand must be a program followed by its arguments", o => o.WebServer.ConfigTestCommand = [] },
+        { "Worker:WebServer:HttpsPort must differ", o => o.WebServer.HttpsPort = o.WebServer.HttpPort },
+        { "Worker:WebServer:SitesEnabled must be an absolute path", o => o.WebServer.SitesEnabled = null },
+        { "Worker:WebServer:ConfD must be an absolute path", o => o.WebServer.Flavor = WebServerFlavor.Rhel },
+        { "Worker:WebServer:User must be a user or group name", o => o.WebServer.User = "www data" },
+        { "Worker:WebServer:DefaultKeyFile and Worker:WebServer:DefaultCertificateFile must be set together", o => o.WebServer.DefaultCertificateFile = "/etc/ssl/default.crt" },
+        { "Worker:Database:SocketPath or Worker:Database:Host is required", o => o.Database.SocketPath = null },
+        { "Worker:Database:SocketPath is 120 characters", o => o.Database.SocketPath = "/" + new string('s', 119) },
+        { "Worker:InstanceConfig:FileName must be a relative path inside the webroot", o => o.InstanceConfig.FileName = "../.env" },
+        { "Worker:Cron:Schedule must be five cron fields", o => o.Cron.Schedule = "every 15 minutes" },
+        { "Worker:Cron:CrontabUser or Worker:Cron:CrontabFile must be set", o => o.Cron.CrontabFile = "/tmp/crontab" },
+        { "Worker:DefaultBackendEmail is not valid", o => o.DefaultBackendEmail = "ops" },
+        { "Worker:Concurrency must be between 1 and 64", o => o.Concurrency = 0 },
+        { "Worker:ReloadCoalescingWindow must be between", o => o.ReloadCoalescingWindow = TimeSpan.FromMinutes(5) },
+        { "Worker:DataFolder must be an absolute path", o => o.Profile = WorkerProfile.Sandbox },
+    };
+}

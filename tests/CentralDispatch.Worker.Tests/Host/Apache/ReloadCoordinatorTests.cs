@@ -1,0 +1,129 @@
+using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CentralDispatch.Worker.Tests.Host.Apache;
+
+/// <summary>The coordinator's batching logic on a fake clock and an in-memory web server (the real one is in SandboxApacheTests).</summary>
+public sealed class ReloadCoordinatorTests : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(30);
+    private readonly FakeTimeProvider _time = new();
+    private readonly FakeWebServer _server = new();
+    private readonly ReloadCoordinator _coordinator;
+
+    public ReloadCoordinatorTests()
+    {
+        _coordinator = new ReloadCoordinator(_server, Window, _time, NullLogger<ReloadCoordinator>.Instance);
+    }
+
+    public void Dispose() => _coordinator.Dispose();
+
+    [Fact]
+    public async Task RequestsWithinTheWindow_ShareOneConfigTestAndOneReload()
+    {
+        var requests = Enumerable.Range(0, 5).Select(_ => _coordinator.RequestReloadAsync(CancellationToken.None)).ToList();
+        Assert.All(requests, request => Assert.False(request.IsCompleted));
+
+        _time.Advance(Window);
+        await Task.WhenAll(requests).WaitAsync(SafetyNet);
+
+        Assert.Equal(new ReloadStatistics(Requests: 5, ConfigTests: 1, FailedConfigTests: 0, Reloads: 1), _coordinator.Statistics);
+    }
+
+    [Fact]
+    public async Task WithCoalescingOff_EveryRequestGetsItsOwnReload()
+    {
+        using var coordinator = new ReloadCoordinator(_server, TimeSpan.Zero, _time, NullLogger<ReloadCoordinator>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => coordinator.RequestReloadAsync(CancellationToken.None))).WaitAsync(SafetyNet);
+
+        Assert.Equal(4, coordinator.Statistics.Reloads);
+        Assert.Equal(4, _server.Reloads);
+    }
+
+    [Fact]
+    public async Task RequestMadeDuringAReload_WaitsForTheNextReload_WhichCoversItsChange()
+    {
+        var reloadGate = new TaskCompletionSource();
+        _server.ReloadGate = reloadGate.Task;
+        var first = _coordinator.RequestReloadAsync(CancellationToken.None);
+        _time.Advance(Window);
+        await Eventually.GetAsync(() => Task.FromResult(_server.Reloads), reloads => reloads == 1);
+
+        var second = _coordinator.RequestReloadAsync(CancellationToken.None);
+        _server.ReloadGate = null;
+        reloadGate.SetResult();
+        await first.WaitAsync(SafetyNet);
+
+        Assert.Equal(1, _coordinator.Statistics.Reloads);
+        Assert.False(second.IsCompleted);
+        await Eventually.GetAsync(() => Task.FromResult(AdvanceAndCheck(second)), done => done);
+        await second.WaitAsync(SafetyNet);
+        Assert.Equal(2, _coordinator.Statistics.Reloads);
+    }
+
+    [Fact]
+    public async Task FailingConfigTest_FailsEveryWaiterWithTheOutput_AndDoesNotReload()
+    {
+        _server.ConfigPasses = false;
+        var requests = Enumerable.Range(0, 3).Select(_ => _coordinator.RequestReloadAsync(CancellationToken.None)).ToList();
+
+        _time.Advance(Window);
+
+        foreach (var request in requests)
+        {
+            var failure = await Assert.ThrowsAsync<WebServerConfigTestException>(() => request.WaitAsync(SafetyNet));
+            Assert.Contains("broken.conf", failure.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, _server.Reloads);
+        Assert.Equal(new ReloadStatistics(Requests: 3, ConfigTests: 1, FailedConfigTests: 1, Reloads: 0), _coordinator.Statistics);
+    }
+
+    [Fact]
+    public async Task CallerThatStopsWaiting_DoesNotCancelTheReloadForOthers()
+    {
+        using var cancel = new CancellationTokenSource();
+        var impatient = _coordinator.RequestReloadAsync(cancel.Token);
+        var patient = _coordinator.RequestReloadAsync(CancellationToken.None);
+
+        await cancel.CancelAsync();
+        _time.Advance(Window);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        await patient.WaitAsync(SafetyNet);
+        Assert.Equal(1, _server.Reloads);
+    }
+
+    private bool AdvanceAndCheck(Task request)
+    {
+        _time.Advance(Window);
+        return request.IsCompleted;
+    }
+
+    private sealed class FakeWebServer : IWebServerControl
+    {
+        private int _reloads;
+
+        public bool ConfigPasses { get; set; } = true;
+
+        public Task? ReloadGate { get; set; }
+
+        public int Reloads => Volatile.Read(ref _reloads);
+
+        public Task<ConfigTestResult> TestConfigAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(ConfigPasses ? new ConfigTestResult(true, "Syntax OK") : new ConfigTestResult(false, "AH00526: Syntax error on line 3 of /x/broken.conf"));
+
+        public async Task ReloadAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reloads);
+            if (ReloadGate is { } gate)
+            {
+                await gate;
+            }
+        }
+    }
+}
