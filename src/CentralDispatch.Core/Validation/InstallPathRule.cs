@@ -15,7 +15,8 @@ public static partial class InstallPathRule
         "/usr/sbin", "/usr/local", "/opt",
     };
 
-    [GeneratedRegex("^(/[A-Za-z0-9._-]+)+$", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex("^(/[A-Za-z0-9._-]+)+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static string? Check(string? value)

@@ -7,7 +7,8 @@ public static partial class LabelRule
 {
     public const int MaxCount = 20;
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9._=-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex("^[a-z0-9]([a-z0-9._=-]{0,61}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static string? Check(IReadOnlyList<string?>? labels)
