@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using CentralDispatch.Testing;
 using CentralDispatch.Testing.Postgres;
 using CentralDispatch.Testing.Processes;
@@ -53,6 +54,25 @@ public sealed class PostgresServerLifecycleTests : IDisposable
         Assert.Equal(0, removed);
         Assert.NotNull(ProcessIdentity.Of(server.PostmasterProcessId!.Value));
         Assert.True(Directory.Exists(server.ClusterFolder));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task StartPrivateAsync_LeavesTheModeOfExistingParentFoldersAloneTest()
+    {
+        // Like /tmp: sticky and world-writable. Only folders the server creates may get a mode of its choosing.
+        const UnixFileMode sharedTemp = UnixFileMode.StickyBit | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(_root);
+        File.SetUnixFileMode(_root, sharedTemp);
+
+        await using (await PostgresServer.StartPrivateAsync(Path.Combine(_root, "clusters"), CancellationToken.None))
+        {
+            Assert.Equal(sharedTemp, File.GetUnixFileMode(_root));
+        }
+
+        Assert.Equal(sharedTemp, File.GetUnixFileMode(_root));
     }
 
     public void Dispose()

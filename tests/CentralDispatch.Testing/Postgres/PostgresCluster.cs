@@ -80,14 +80,23 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     private static void PrepareRoot(string clusterRoot, PostgresAccount account)
     {
-        Directory.CreateDirectory(clusterRoot);
-        if (account.SwitchesUser && !OperatingSystem.IsWindows())
+        // Create the missing folders one by one so that only folders made here get a mode: a parent such as /tmp
+        // must keep its own (sticky, world-writable) mode.
+        var missing = new Stack<string>();
+        for (var folder = Path.GetFullPath(clusterRoot); !Directory.Exists(folder); folder = Path.GetDirectoryName(folder)!)
         {
-            // The postgres user must be able to walk down to its cluster folder whatever our umask is.
-            const UnixFileMode traversable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-            File.SetUnixFileMode(clusterRoot, traversable);
-            File.SetUnixFileMode(Path.GetDirectoryName(clusterRoot)!, traversable);
+            missing.Push(folder);
+        }
+
+        while (missing.TryPop(out var folder))
+        {
+            Directory.CreateDirectory(folder);
+            if (account.SwitchesUser && !OperatingSystem.IsWindows())
+            {
+                // The postgres user must be able to walk down to its cluster folder whatever our umask is.
+                File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
         }
     }
 
