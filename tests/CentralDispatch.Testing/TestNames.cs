@@ -12,4 +12,7 @@ public static class TestNames
     }
 
     public static string Hostname(string name) => $"{name}.test.example";
+
+    /// <summary>A unique lower-case database name, such as <c>db_3f2a9c01b7e4</c>.</summary>
+    public static string Database(string prefix = "db") => $"{prefix}_{Guid.NewGuid().ToString("N")[..12]}";
 }

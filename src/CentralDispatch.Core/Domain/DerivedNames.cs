@@ -11,7 +11,8 @@ public sealed record DerivedNames(string Database, string DatabaseUser, string W
     {
         // Instance names are at most 32 characters; "cd_" plus the name with '-' as '_' fits the database
         // limit (64) always, and the user limit (32) for names up to 29 characters. Longer names keep a
-        // stable hash suffix so two long names never share a user.
+        // stable hash suffix so two long names never share a user, behind "__", which no full user name
+        // contains (instance names have no "--"), so a 29-character name cannot take a shortened user either.
         var body = instanceName.Replace('-', '_');
         var database = Prefix + body;
         var user = database.Length <= MaxDatabaseUserLength ? database : Shorten(database);
@@ -22,6 +23,6 @@ public sealed record DerivedNames(string Database, string DatabaseUser, string W
     {
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
         var suffix = Convert.ToHexStringLower(hash)[..6];
-        return name[..(MaxDatabaseUserLength - 7)] + "_" + suffix;
+        return name[..(MaxDatabaseUserLength - 8)] + "__" + suffix;
     }
 }

@@ -76,19 +76,6 @@ public sealed class ManagedInstance
     /// <summary>A worker started this instance's job: move into the in-progress state the job kind implies.</summary>
     public void StartJob(JobKind kind, DateTimeOffset now)
     {
-        var target = kind switch
-        {
-            JobKind.Deploy => InstanceState.Deploying,
-            JobKind.Redeploy => InstanceState.Updating,
-            JobKind.Decommission => InstanceState.Decommissioning,
-            _ => State,
-        };
-        if (State == target && StateBeforeJob is not null)
-        {
-            // A requeued attempt of the same job starts again; the state already moved.
-            return;
-        }
-
         var allowedFrom = kind switch
         {
             JobKind.Deploy => new[] { InstanceState.Pending, InstanceState.Failed },
@@ -100,13 +87,20 @@ public sealed class ManagedInstance
             JobKind.BackOut => [InstanceState.Failed, InstanceState.NeedsAttention],
             _ => [],
         };
+        // A requeued attempt of the same job starts again; the state already moved. The state the job started
+        // from must allow this kind too: a Suspend may not pass for a new attempt while a Deploy runs.
+        if (StateBeforeJob is { } before && allowedFrom.Contains(before) && State == StateWhileRunning(kind, before))
+        {
+            return;
+        }
+
         if (!allowedFrom.Contains(State))
         {
             throw new IllegalTransitionException($"Instance '{Name}'", State.ToString(), $"starting a {kind} job");
         }
 
         StateBeforeJob = State;
-        State = target;
+        State = StateWhileRunning(kind, State);
         UpdatedAt = now;
     }
 
@@ -182,6 +176,14 @@ public sealed class ManagedInstance
         CertificateNotAfter = tls.NotAfter;
         UpdatedAt = now;
     }
+
+    private static InstanceState StateWhileRunning(JobKind kind, InstanceState from) => kind switch
+    {
+        JobKind.Deploy => InstanceState.Deploying,
+        JobKind.Redeploy => InstanceState.Updating,
+        JobKind.Decommission => InstanceState.Decommissioning,
+        _ => from,
+    };
 
     private void ClearError()
     {

@@ -17,6 +17,12 @@ public static class EmailRule
             return $"Too long: {value.Length} characters; at most {MaxLength}.";
         }
 
+        // Before any case folding: ToLowerInvariant turns look-alikes such as the Kelvin sign into ASCII letters.
+        if (!Text.IsPrintableAscii(value))
+        {
+            return $"{Text.Show(value)} has characters outside ASCII; write an internationalised domain in its xn-- (punycode) form.";
+        }
+
         var at = value.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1)
         {

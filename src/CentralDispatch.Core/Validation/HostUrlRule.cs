@@ -27,6 +27,14 @@ public static class HostUrlRule
             return $"{Text.Show(value)} is not an http:// or https:// address.";
         }
 
+        // Uri drops dot segments ("/..", "/./", "/%2e%2e/") before AbsolutePath is read: check the text as given.
+        var authority = value.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = authority < 0 ? -1 : value.IndexOfAny(['/', '\\'], authority + 3);
+        if (authority < 0 || (pathStart >= 0 && value[pathStart..] != "/"))
+        {
+            return "Give only the base address (scheme, host and optional port), without a path.";
+        }
+
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
             return "The address must not contain a user name or password.";

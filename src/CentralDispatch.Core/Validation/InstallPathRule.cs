@@ -15,6 +15,7 @@ public static partial class InstallPathRule
         "/usr/sbin", "/usr/local", "/opt",
     };
 
+    // \z, not $: "$" also matches before a final newline, which would let "name\n" through.
     [GeneratedRegex("^(/[A-Za-z0-9._-]+)+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 

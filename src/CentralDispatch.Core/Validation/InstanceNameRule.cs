@@ -16,6 +16,7 @@ public static partial class InstanceNameRule
         "lost-found", "centraldispatch", "dispatch", "sites-available", "sites-enabled", "conf", "phpmyadmin",
     };
 
+    // \z, not $: "$" also matches before a final newline, which would let "name\n" through.
     [GeneratedRegex("^[a-z][a-z0-9-]{0,30}[a-z0-9]\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 

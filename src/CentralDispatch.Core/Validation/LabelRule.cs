@@ -7,6 +7,7 @@ public static partial class LabelRule
 {
     public const int MaxCount = 20;
 
+    // \z, not $: "$" also matches before a final newline, which would let "name\n" through.
     [GeneratedRegex("^[a-z0-9]([a-z0-9._=-]{0,61}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 

@@ -7,7 +7,8 @@ public static partial class ReleaseNameRule
 {
     public const string Default = "default";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}\\z", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex("^[a-z0-9]([a-z0-9._-]{0,62}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static string? Check(string? value)
@@ -22,9 +23,9 @@ public static partial class ReleaseNameRule
             return $"Too long: {value.Length} characters; at most 64.";
         }
 
-        if (!Pattern().IsMatch(value) || value.Contains("..", StringComparison.Ordinal))
+        if (!Pattern().IsMatch(value) || value.Contains("..", StringComparison.Ordinal) || value.Contains("--", StringComparison.Ordinal))
         {
-            return $"{Text.Show(value)} is not a release name: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, without '..'.";
+            return $"{Text.Show(value)} is not a release name: use lower-case letters, digits, '.', '_' and '-', starting and ending with a letter or digit, without '..' or '--'.";
         }
 
         return null;

@@ -13,6 +13,7 @@ public static class TlsRule
     public const string CertificateField = "certificatePem";
     public const string KeyField = "keyPem";
     public const string ChainField = "chainPem";
+    private const string StrayText = "STRAY TEXT";
 
     /// <returns>The validated material, null when no certificate was given, or null with errors added.</returns>
     public static ValidatedTls? Validate(string? certificatePem, string? keyPem, string? chainPem,
@@ -48,7 +49,9 @@ public static class TlsRule
         {
             errors.Add(CertificateField, leafBlocks.Count == 0
                 ? "Not a PEM certificate: expected one '-----BEGIN CERTIFICATE-----' block."
-                : "Expected exactly one CERTIFICATE block; put intermediate certificates in the chain.");
+                : leafBlocks.Exists(b => b.Label == StrayText)
+                    ? "There is text outside the PEM block; give only the '-----BEGIN CERTIFICATE-----' block."
+                    : "Expected exactly one CERTIFICATE block; put intermediate certificates in the chain.");
             return null;
         }
 
@@ -134,7 +137,8 @@ public static class TlsRule
             using var withKey = X509Certificate2.CreateFromPem(certificatePem.Trim(), keyPem.Trim());
             return true;
         }
-        catch (CryptographicException e) when (e.Message.Contains("match", StringComparison.OrdinalIgnoreCase))
+        // .NET reports a mismatch as CryptographicException on some platforms and ArgumentException on Linux.
+        catch (Exception e) when (e is CryptographicException or ArgumentException && e.Message.Contains("match", StringComparison.OrdinalIgnoreCase))
         {
             errors.Add(KeyField, $"The private key does not match the certificate (subject {certificate.Subject}).");
         }
@@ -191,13 +195,17 @@ public static class TlsRule
     {
         var blocks = new List<(string, string)>();
         var rest = pem.AsSpan();
+        var stray = false;
         while (PemEncoding.TryFind(rest, out var fields))
         {
+            // PEM allows text before a block, but ours is stored and written out verbatim: only blocks may pass.
+            stray |= !rest[..fields.Location.Start].Trim().IsEmpty;
             blocks.Add((rest[fields.Label].ToString(), rest[fields.Location].ToString()));
             rest = rest[fields.Location.End..];
         }
 
         // Anything but whitespace outside the blocks is not PEM we understand.
-        return rest.Trim().IsEmpty ? blocks : blocks.Count == 0 ? blocks : [.. blocks, ("TRAILING", rest.ToString())];
+        stray |= !rest.Trim().IsEmpty;
+        return !stray || blocks.Count == 0 ? blocks : [.. blocks, (StrayText, "")];
     }
 }
