@@ -114,8 +114,9 @@ public sealed class JobTests
         Assert.Equal(outcome, job.State);
         Assert.True(job.IsFinished);
         Assert.Equal(Now.AddMinutes(3), job.FinishedAt);
-        Assert.Null(job.LeaseToken);
         Assert.False(job.IsHeldBy(1, token));
+        Assert.True(job.WasCompletedUnder(1, token));
+        Assert.Null(job.LeaseExpiresAt);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class HostileInstanceRequestTests
     {
         ["name"] = ("acme-shop", (r, v) => r with { Name = v }),
         ["hostname"] = (Hostname, (r, v) => r with { Hostname = v }),
-        ["aliases[0]"] = (Alias, (r, v) => r with { Aliases = [v] }),
+        ["aliases"] = (Alias, (r, v) => r with { Aliases = [v] }),
         ["worker"] = ("web-1", (r, v) => r with { Worker = v }),
         ["release"] = ("v1.2.3", (r, v) => r with { Release = v }),
         ["backendEmail"] = ("ops@example.com", (r, v) => r with { BackendEmail = v }),

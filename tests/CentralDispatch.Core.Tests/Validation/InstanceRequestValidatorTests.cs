@@ -89,10 +89,14 @@ public sealed class InstanceRequestValidatorTests
     }
 
     [Fact]
-    public void Validate_NamesTheIndexOfABadAliasTest()
+    public void Validate_NamesTheFieldAndEachBadAliasTest()
     {
         Assert.Null(InstanceRequestValidator.Validate(Request() with { Aliases = ["ok.example.com", null, "Bad.example.com"] }, Now, _errors));
-        Assert.Equal(["aliases[1]", "aliases[2]"], _errors.Fields.Order(StringComparer.Ordinal));
+        Assert.Equal(["aliases"], _errors.Fields);
+        var messages = _errors.ToDictionary()["aliases"];
+        Assert.Equal(2, messages.Length);
+        Assert.StartsWith("Alias 2:", messages[0], StringComparison.Ordinal);
+        Assert.StartsWith("Alias 3:", messages[1], StringComparison.Ordinal);
     }
 
     [Fact]
