@@ -35,6 +35,13 @@ public sealed class MariaDbAdmin(MariaDbServer server, IProcessRunner runner)
         return ExecuteAsync($"CREATE USER {SqlIdentifier.User(user)}@'{UserHost}' IDENTIFIED BY @password", [new("@password", password)], cancellationToken);
     }
 
+    /// <summary>Sets the password of a user this worker created (a resumed deploy re-applies the one it generated).</summary>
+    public Task SetPasswordAsync(string user, string password, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        return ExecuteAsync($"ALTER USER {SqlIdentifier.User(user)}@'{UserHost}' IDENTIFIED BY @password", [new("@password", password)], cancellationToken);
+    }
+
     public Task DropUserIfExistsAsync(string user, CancellationToken cancellationToken) =>
         ExecuteAsync($"DROP USER IF EXISTS {SqlIdentifier.User(user)}@'{UserHost}'", [], cancellationToken);
 

@@ -1,0 +1,54 @@
+using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Host.Apache;
+using Microsoft.Extensions.Options;
+
+namespace CentralDispatch.Worker.Provisioning.Deploy;
+
+/// <summary>Step 6: the sites-enabled link (what a2ensite does). On RHEL the conf.d file is already active: nothing to do.</summary>
+public sealed class EnableSiteStep(IOptions<WorkerOptions> options) : IProvisioningStep
+{
+    public string Name => DeployStepNames.EnableSite;
+
+    public async Task ApplyAsync(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
+        if (layout.SiteLinkResource is not { } link)
+        {
+            return;
+        }
+
+        var vhosts = new VirtualHostFiles(options.Value.WebServer);
+        await context.CreateOrAdoptAsync(link,
+            _ => Task.FromResult(Path.Exists(layout.SiteLink!) || new FileInfo(layout.SiteLink!).LinkTarget is not null),
+            _ =>
+            {
+                vhosts.Enable(layout.Name);
+                return Task.CompletedTask;
+            });
+    }
+
+    public Task<bool> VerifyAsync(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
+        return Task.FromResult(layout.SiteLink is null || new FileInfo(layout.SiteLink).LinkTarget is not null);
+    }
+
+    public Task RollbackAsync(ResourceId resource, StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (resource.Kind != ResourceKinds.Link)
+        {
+            throw new InvalidOperationException($"{Name} does not create {resource}.");
+        }
+
+        // Only a link is removed: a file someone put in its place is not ours.
+        if (new FileInfo(resource.Identifier).LinkTarget is not null)
+        {
+            File.Delete(resource.Identifier);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using CentralDispatch.Worker.Host.Files;
+
+namespace CentralDispatch.Worker.Provisioning.Deploy;
+
+/// <summary>
+/// The root-only secrets file of one instance (0600 in a 0700 folder): its generated database password. The password
+/// never leaves the worker: it is read from here to render the instance's config file, and nowhere else.
+/// </summary>
+public sealed record InstanceSecrets(string DatabasePassword)
+{
+    public static async Task<InstanceSecrets?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<InstanceSecrets>(stream, cancellationToken: cancellationToken);
+    }
+
+    public async Task WriteAsync(string path, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(this), FileModes.OwnerOnly, cancellationToken);
+    }
+
+    // Records print their members; this one must never print the password.
+    public override string ToString() => "InstanceSecrets { DatabasePassword = (hidden) }";
+}
