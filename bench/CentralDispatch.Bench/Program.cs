@@ -1,0 +1,3 @@
+using CentralDispatch.Bench;
+
+return await BenchCli.RunAsync(args);
