@@ -54,6 +54,9 @@ internal sealed class EventBatcher : IStepEventSink, IAsyncDisposable
 
     public void Start() => _loop = RunAsync(_stop.Token);
 
+    /// <summary>The lease is gone: nothing more can be recorded under it, so nothing more is sent.</summary>
+    public void Abandon() => _lost = true;
+
     /// <summary>
     /// Sends everything published so far. Throws <see cref="DispatcherUnavailableException"/> when the dispatcher
     /// cannot take it now (nothing is lost: the next flush sends it); returns quietly once the lease is lost.

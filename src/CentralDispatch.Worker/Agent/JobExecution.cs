@@ -36,6 +36,7 @@ public sealed class JobExecution
         AgentLog.Claimed(s.Logger, _job.JobId, _job.Kind, _job.Attempt, InstanceName);
         await using var lease = new LeaseKeeper(s.Client, _job, _heartbeatInterval, s.Options, s.TimeProvider, s.Logger);
         await using var events = new EventBatcher(s.Client, _job, s.Options, s.TimeProvider, s.Logger);
+        using var abandonEvents = lease.Lost.Register(events.Abandon);
         lease.Start();
         events.Start();
 
@@ -123,8 +124,12 @@ public sealed class JobExecution
             return JobExecutionResult.LeaseLost;
         }
 
-        // While the host stops, one try each: the journal and the saved lease let a restart report it.
-        DateTimeOffset Deadline() => hostStopping.IsCancellationRequested ? DateTimeOffset.MinValue : lease.Deadline;
+        // Reporting is retried while the lease lasts, but for one lease length at most: heartbeats that succeed while
+        // every complete fails must not hold a slot for ever. While the host stops, one try each. Whatever is not
+        // reported stays in the journal, with the saved lease, for a restart or the next attempt.
+        var giveUpAt = s.TimeProvider.GetUtcNow() + _job.Lease;
+        DateTimeOffset Deadline() => hostStopping.IsCancellationRequested ? DateTimeOffset.MinValue
+            : lease.Deadline < giveUpAt ? lease.Deadline : giveUpAt;
         var backoff = new Backoff(s.Options.BackoffMin, s.Options.BackoffMax);
         if (ran.Result?.Outcome == PlanOutcome.Interrupted)
         {

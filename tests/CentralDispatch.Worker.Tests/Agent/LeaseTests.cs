@@ -2,6 +2,7 @@ using System.Net;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Provisioning;
+using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Provisioning;
 
 namespace CentralDispatch.Worker.Tests.Agent;
@@ -88,5 +89,29 @@ public sealed class LeaseTests(DispatcherFixture fixture) : IClassFixture<Dispat
         Assert.Equal(1, gate.Entries);
         Assert.Equal(1, agent.Host.CreationsOf(new ResourceId("database", "cd_shop")));
         Assert.Empty(agent.Host.Existing);
+    }
+
+    [Fact]
+    public async Task HeartbeatsFailingUntilTheLeaseMustHaveExpired_StopTheJob_AndReportNothing()
+    {
+        await using var agent = await AgentHarness.CreateAsync(_dispatcher);
+        var gate = agent.Gate("Webroot");
+        agent.Plans.Use(new FakeStep("Database", agent.Host, "database:cd_shop"), gate);
+        var (_, jobId) = await agent.QueueDeployAsync();
+        await agent.StartUntilInsideAsync(gate);
+
+        agent.Recorder.Intercept = TrafficRecorder.Drop("heartbeat");
+        await Eventually.AdvanceUntilAsync(agent.Clock, TimeSpan.FromSeconds(1), () => gate.Cancellations == 1, "the job stopped");
+        await Eventually.TrueAsync(async () => (await agent.Journals.ReadAsync(jobId, CancellationToken.None))?.Phase == JournalPhase.Finished,
+            "rollback finished");
+
+        var failed = agent.Recorder.Log.Where(e => e.Call == "heartbeat" && e.Status is null).ToList();
+        var lastOk = agent.Recorder.Log.Last(e => e.Call == "heartbeat" && e.Status == 200);
+        Assert.True(failed.Count > 1, "the heartbeat was retried");
+        // Given up only once a whole lease had passed since the last renewal was sent.
+        Assert.True(agent.Clock.GetUtcNow() - lastOk.SentAt >= TimeSpan.FromSeconds(60));
+        Assert.Equal(0, agent.Recorder.Count("complete"));
+        Assert.Empty(agent.Host.Existing);
+        Assert.Equal(JobState.Running, (await agent.Admin.GetJobAsync(jobId)).State);
     }
 }

@@ -18,9 +18,9 @@ public sealed class TrafficRecorder : DelegatingHandler
     }
 
     /// <summary>One agent call: hello, claim, heartbeat, events or complete.</summary>
-    public sealed record Exchange(string Call, string? Body, int? Status, DateTimeOffset At);
+    public sealed record Exchange(string Call, string? Body, int? Status, DateTimeOffset SentAt, DateTimeOffset EndedAt);
 
-    /// <summary>The agent's clock, to stamp each call with (when it was sent).</summary>
+    /// <summary>The agent's clock, to stamp each call with (when it was sent and when its answer or failure came).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Answers a call instead of the dispatcher when it returns a response; null lets the call through.</summary>
@@ -36,6 +36,10 @@ public sealed class TrafficRecorder : DelegatingHandler
         .Select(e => JsonSerializer.Deserialize<T>(e.Body!, CoreJson.Options)!)
         .ToList();
 
+    /// <summary>An intercept that fails every call of one kind as a dropped connection would, and lets the others through.</summary>
+    public static Func<string, HttpRequestMessage, Task<HttpResponseMessage?>> Drop(string call) => (c, _) =>
+        c == call ? throw new HttpRequestException("Connection reset by peer (simulated)") : Task.FromResult<HttpResponseMessage?>(null);
+
     public static HttpResponseMessage Status(HttpStatusCode status) => new(status) { Content = new StringContent("{\"title\":\"simulated\"}") };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -43,21 +47,32 @@ public sealed class TrafficRecorder : DelegatingHandler
         var call = request.RequestUri!.Segments[^1].TrimEnd('/');
         var at = Clock.GetUtcNow();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        if (Intercept is { } intercept && await intercept(call, request) is { } answer)
+        HttpResponseMessage? answer;
+        try
         {
-            _log.Enqueue(new Exchange(call, body, (int)answer.StatusCode, at));
+            answer = Intercept is { } intercept ? await intercept(call, request) : null;
+        }
+        catch (HttpRequestException)
+        {
+            _log.Enqueue(new Exchange(call, body, null, at, Clock.GetUtcNow()));
+            throw;
+        }
+
+        if (answer is not null)
+        {
+            _log.Enqueue(new Exchange(call, body, (int)answer.StatusCode, at, Clock.GetUtcNow()));
             return answer;
         }
 
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
-            _log.Enqueue(new Exchange(call, body, (int)response.StatusCode, at));
+            _log.Enqueue(new Exchange(call, body, (int)response.StatusCode, at, Clock.GetUtcNow()));
             return response;
         }
         catch (Exception)
         {
-            _log.Enqueue(new Exchange(call, body, null, at));
+            _log.Enqueue(new Exchange(call, body, null, at, Clock.GetUtcNow()));
             throw;
         }
     }
