@@ -40,9 +40,6 @@ internal sealed class EventBatcher : IStepEventSink, IAsyncDisposable
         });
     }
 
-    /// <summary>Batches the dispatcher accepted, for logs and tests.</summary>
-    public int BatchesSent { get; private set; }
-
     public void Publish(StepEventReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -104,7 +101,6 @@ internal sealed class EventBatcher : IStepEventSink, IAsyncDisposable
         try
         {
             await _client.SendEventsAsync(_job.JobId, new EventsRequest(_job.Attempt, _job.LeaseToken, batch), cancellationToken);
-            BatchesSent++;
         }
         catch (Exception e) when (e is LeaseLostException or DispatcherCredentialException)
         {

@@ -50,6 +50,7 @@ public sealed class LeaseStore
 
         // Renamed into place: a reader sees the old lease or the new one, never half of one.
         File.Move(temporary, path, overwrite: true);
+        DirectorySync.Flush(Folder);
     }
 
     /// <summary>The lease last saved for the job, or null when there is none (or it cannot be read).</summary>
