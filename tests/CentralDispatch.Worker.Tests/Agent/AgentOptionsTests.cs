@@ -69,7 +69,7 @@ public sealed class AgentOptionsTests
     {
         var journals = new TempFolder();
         folder = journals;
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton(new JournalStore(journals.Path, TimeProvider.System));
