@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host.Http;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,6 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 /// </summary>
 public sealed class HealthCheckStep(IOptions<WorkerOptions> options, LocalSiteProbe probe) : IProvisioningStep
 {
-    public const string UrlNote = "facts.url";
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
 
@@ -33,7 +33,7 @@ public sealed class HealthCheckStep(IOptions<WorkerOptions> options, LocalSitePr
             throw new InvalidOperationException($"The site {context.Instance.Hostname} did not pass its health check: {result.Failure}");
         }
 
-        await context.Notes.SetAsync(UrlNote, InstanceUrls.Url(context.Instance, worker));
+        await context.ReportUrlAsync(new Uri(InstanceUrls.Url(context.Instance, worker)));
     }
 
     public Task<bool> VerifyAsync(StepContext context) => Task.FromResult(true);
