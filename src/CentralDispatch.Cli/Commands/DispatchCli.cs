@@ -10,6 +10,7 @@ public static class DispatchCli
         var root = new RootCommand("Central Dispatch: provision and run managed web-application instances on a fleet of worker hosts.");
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(AdminCommands.Build());
+        root.Subcommands.Add(Quickstart.QuickstartCommand.Build());
         return root;
     }
 

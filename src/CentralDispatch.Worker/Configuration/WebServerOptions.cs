@@ -37,6 +37,12 @@ public sealed class WebServerOptions
 
     public int HttpsPort { get; set; } = 443;
 
+    /// <summary>
+    /// The server's main error log. When set, a graceful reload waits until Apache logs that it resumed, so no file a
+    /// site references is removed while Apache re-reads its configuration.
+    /// </summary>
+    public string? MainErrorLog { get; set; }
+
     /// <summary>Per-instance access and error logs are written here.</summary>
     public string LogFolder { get; set; } = string.Empty;
 

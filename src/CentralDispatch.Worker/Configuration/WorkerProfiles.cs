@@ -36,6 +36,7 @@ public static class WorkerProfiles
                 HttpPort = 80,
                 HttpsPort = 443,
                 LogFolder = "/var/log/apache2",
+                MainErrorLog = "/var/log/apache2/error.log",
             },
             Paths = new PathsOptions
             {
@@ -93,6 +94,7 @@ public static class WorkerProfiles
                 HttpPort = httpPort,
                 HttpsPort = httpsPort,
                 LogFolder = apache.LogFolder,
+                MainErrorLog = apache.ErrorLog,
                 PrivateServer = new PrivateApacheOptions { Enabled = true, Folder = apache.Folder },
             },
             Paths = new PathsOptions

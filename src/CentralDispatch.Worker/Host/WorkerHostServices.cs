@@ -25,7 +25,8 @@ public static class WorkerHostServices
         services.AddSingleton<IWebServerControl>(provider =>
         {
             var web = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.WebServer;
-            return new CommandWebServerControl(web.ConfigTestCommand, web.ReloadCommand, web.CommandTimeout, provider.GetRequiredService<IProcessRunner>());
+            var watcher = string.IsNullOrEmpty(web.MainErrorLog) ? null : new GracefulRestartWatcher(web.MainErrorLog, provider.GetRequiredService<TimeProvider>());
+            return new CommandWebServerControl(web.ConfigTestCommand, web.ReloadCommand, web.CommandTimeout, provider.GetRequiredService<IProcessRunner>(), watcher);
         });
         services.AddSingleton(provider => new ReloadCoordinator(
             provider.GetRequiredService<IWebServerControl>(),

@@ -36,6 +36,7 @@ public sealed class DeployRollbackTests(SandboxWorkerFixture worker)
         Assert.Empty(result.Leftovers);
         Assert.Contains($"{failing}:RolledBack", events.Phases);
         Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
+        Assert.Equal(worker.ApachePid, worker.CurrentApachePid());
     }
 
     [Fact]
@@ -140,5 +141,6 @@ public sealed class DeployRollbackTests(SandboxWorkerFixture worker)
         Assert.NotEmpty(answers);
         Assert.All(answers, a => Assert.Equal(200, a));
         Assert.True(after.Succeeded, after.Failure);
+        Assert.Equal(worker.ApachePid, worker.CurrentApachePid());
     }
 }

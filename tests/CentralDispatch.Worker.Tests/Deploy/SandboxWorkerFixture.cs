@@ -4,6 +4,7 @@ using CentralDispatch.Testing;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host;
+using CentralDispatch.Worker.Host.Apache;
 using CentralDispatch.Worker.Host.Cron;
 using CentralDispatch.Worker.Host.MariaDb;
 using CentralDispatch.Worker.Provisioning;
@@ -35,6 +36,13 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
     public ICrontab Crontab => Services.GetRequiredService<ICrontab>();
     public string DataFolder => _data.Path;
 
+    /// <summary>The main Apache process as it started; a reload must never replace it (a failed graceful restart would).</summary>
+    public int ApachePid { get; private set; }
+
+    public int CurrentApachePid() =>
+        int.Parse(File.ReadAllText(new SandboxApacheLayout(Options.WebServer.PrivateServer.Folder!).PidFile).Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task InitializeAsync()
     {
         var options = WorkerProfiles.Sandbox(_data.Path, "http://127.0.0.1:9", "unused");
@@ -51,6 +59,7 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
         builder.Services.AddSingleton<PlanRunner>();
         _host = builder.Build();
         await _host.StartAsync();
+        ApachePid = CurrentApachePid();
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,9 @@ using CentralDispatch.Worker.Host.Processes;
 namespace CentralDispatch.Worker.Host.Apache;
 
 /// <summary>Config test and reload through configured commands, e.g. <c>apache2ctl configtest</c> / <c>apache2ctl graceful</c>.</summary>
-public sealed class CommandWebServerControl(IReadOnlyList<string> configTestCommand, IReadOnlyList<string> reloadCommand, TimeSpan timeout, IProcessRunner runner) : IWebServerControl
+/// <remarks>With a <paramref name="restartWatcher"/>, a reload returns only once Apache has finished re-reading its configuration.</remarks>
+public sealed class CommandWebServerControl(IReadOnlyList<string> configTestCommand, IReadOnlyList<string> reloadCommand, TimeSpan timeout, IProcessRunner runner,
+    GracefulRestartWatcher? restartWatcher = null) : IWebServerControl
 {
     public async Task<ConfigTestResult> TestConfigAsync(CancellationToken cancellationToken)
     {
@@ -14,8 +16,15 @@ public sealed class CommandWebServerControl(IReadOnlyList<string> configTestComm
         return new ConfigTestResult(result.Succeeded, output);
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var mark = restartWatcher?.Mark() ?? 0;
         await runner.RunCheckedAsync(Request(reloadCommand), cancellationToken);
+        if (restartWatcher is not null)
+        {
+            await restartWatcher.WaitAsync(mark, timeout, cancellationToken);
+        }
+    }
 
     private ProcessRequest Request(IReadOnlyList<string> command) =>
         new(command[0], command.Skip(1).ToList()) { Timeout = timeout, Environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["LC_ALL"] = "C" } };

@@ -56,6 +56,25 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
         return batch.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a change to what Apache serves (enabling or disabling a site) while no config test or reload is under way,
+    /// so a test never passes on one set of sites and the reload then loads another.
+    /// Never request a reload from inside <paramref name="change"/>: it would wait for itself.
+    /// </summary>
+    public async Task ExclusiveAsync(Func<Task> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await change();
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
     public void Dispose()
     {
         _stopping.Cancel();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>Step 6: the sites-enabled link (what a2ensite does). On RHEL the conf.d file is already active: nothing to do.</summary>
-public sealed class EnableSiteStep(IOptions<WorkerOptions> options) : IProvisioningStep
+public sealed class EnableSiteStep(IOptions<WorkerOptions> options, ReloadCoordinator reloads) : IProvisioningStep
 {
     public string Name => DeployStepNames.EnableSite;
 
@@ -21,11 +21,11 @@ public sealed class EnableSiteStep(IOptions<WorkerOptions> options) : IProvision
         var vhosts = new VirtualHostFiles(options.Value.WebServer);
         await context.CreateOrAdoptAsync(link,
             _ => Task.FromResult(Path.Exists(layout.SiteLink!) || new FileInfo(layout.SiteLink!).LinkTarget is not null),
-            _ =>
+            ct => reloads.ExclusiveAsync(() =>
             {
                 vhosts.Enable(layout.Name);
                 return Task.CompletedTask;
-            });
+            }, ct));
     }
 
     public Task<bool> VerifyAsync(StepContext context)
@@ -38,17 +38,22 @@ public sealed class EnableSiteStep(IOptions<WorkerOptions> options) : IProvision
     public Task RollbackAsync(ResourceId resource, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(context);
         if (resource.Kind != ResourceKinds.Link)
         {
             throw new InvalidOperationException($"{Name} does not create {resource}.");
         }
 
-        // Only a link is removed: a file someone put in its place is not ours.
-        if (new FileInfo(resource.Identifier).LinkTarget is not null)
+        // Not while Apache re-reads its configuration: the files behind this link are removed next.
+        return reloads.ExclusiveAsync(() =>
         {
-            File.Delete(resource.Identifier);
-        }
+            // Only a link is removed: a file someone put in its place is not ours.
+            if (new FileInfo(resource.Identifier).LinkTarget is not null)
+            {
+                File.Delete(resource.Identifier);
+            }
 
-        return Task.CompletedTask;
+            return Task.CompletedTask;
+        }, context.CancellationToken);
     }
 }
