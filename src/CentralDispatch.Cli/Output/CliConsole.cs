@@ -82,6 +82,6 @@ public sealed class CliConsole
     {
         await Console.Error.WriteAsync($"{question} [y/N] ");
         var answer = await Console.In.ReadLineAsync(cancellationToken);
-        return answer?.Trim().StartsWith('y') == true || answer?.Trim().StartsWith('Y') == true;
+        return answer?.TrimStart().StartsWith("y", StringComparison.OrdinalIgnoreCase) == true;
     }
 }

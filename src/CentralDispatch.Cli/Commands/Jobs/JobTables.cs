@@ -52,7 +52,6 @@ public static class JobTables
     {
         ArgumentNullException.ThrowIfNull(job);
         var table = Cells.Table("Step", "State", "Duration", "Message");
-        table.Title = new TableTitle(Title(job));
         foreach (var row in StepProgressRow.Of(job))
         {
             table.AddRow(Cells.Text(row.Step), Cells.Text(row.Phase.ToString(), PhaseColor(row.Phase)), Cells.Text(Cells.Duration(row.DurationMs)), Cells.Text(row.Message));
@@ -63,14 +62,15 @@ public static class JobTables
             table.AddRow(Cells.Text(job.State == JobState.Queued ? "(waiting for the worker to claim the job)" : "(no step reported yet)"), Cells.Text(null), Cells.Text(null), Cells.Text(null));
         }
 
-        return table;
+        // The title on a line of its own: as a table title it would wrap at the (narrow) table's width.
+        return new Rows(new Text(Title(job), new Style(decoration: Decoration.Bold)), table);
     }
 
     public static string Title(JobResponse job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var attempt = job.Attempt > 1 ? $", attempt {job.Attempt}" : string.Empty;
-        return Markup.Escape($"job {job.Id}: {job.Kind} of {job.Instance} on {job.Worker}: {job.State}{attempt}");
+        return $"job {job.Id}: {job.Kind} of {job.Instance} on {job.Worker}: {job.State}{attempt}";
     }
 
     public static Color PhaseColor(StepPhase phase) => phase switch

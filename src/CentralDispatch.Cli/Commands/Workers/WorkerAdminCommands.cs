@@ -27,7 +27,7 @@ public static class WorkerAdminCommands
         var name = NameArgument();
         var hostUrl = new Option<string>("--host-url") { Description = "The host's public base address, e.g. https://web1.example.com.", Required = true, HelpName = "URL" };
         var installPath = new Option<string?>("--install-path") { Description = "Where instances' webroots go on the host (default /var/www).", HelpName = "PATH" };
-        var labels = new Option<string[]>("--label") { Description = "A label for placement; repeat for several.", HelpName = "LABEL", AllowMultipleArgumentsPerToken = false };
+        var labels = new Option<string[]>("--label") { Description = "A label for placement; repeat for several.", HelpName = "LABEL" };
         var capacity = new Option<int?>("--capacity") { Description = "How many instances the host may carry.", HelpName = "N" };
         var dispatcherUrl = new Option<string?>("--dispatcher-url")
         {
