@@ -16,6 +16,22 @@ public sealed class ServeAndAdminCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("serve", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("admin", result.Stdout, StringComparison.Ordinal);
+        foreach (var command in new[] { "login", "worker", "instance", "job" })
+        {
+            Assert.Matches($@"\n\s+{command}\s+\S", result.Stdout);
+        }
+
+        Assert.Contains("Exit codes: 0 success; 1 refused request or bad input; 2 dispatcher unreachable", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingRequiredOption_GivesOneErrorLinePerProblem_AndPointsToHelp()
+    {
+        var result = await DispatchProcess.RunAsync(["instance", "create", "shop"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(["error: Option '--hostname' is required.", "Run `dispatch instance create --help` for usage."], result.ErrorLines);
     }
 
     [Fact]

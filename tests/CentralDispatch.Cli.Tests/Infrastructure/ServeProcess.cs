@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace CentralDispatch.Cli.Tests.Infrastructure;
 
@@ -19,7 +18,7 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(string dataDirectory)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
         var process = Process.Start(DispatchProcess.StartInfo(["serve", "--data", dataDirectory, "--urls", address.ToString()]))!;
         process.StandardInput.Close();
@@ -73,12 +72,5 @@ public sealed class ServeProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

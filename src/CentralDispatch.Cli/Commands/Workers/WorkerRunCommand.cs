@@ -1,0 +1,40 @@
+using System.CommandLine;
+using CentralDispatch.Worker;
+using Microsoft.Extensions.Options;
+
+namespace CentralDispatch.Cli.Commands.Workers;
+
+/// <summary>`dispatch worker run [--once]`: this host's agent, as a daemon or for one pass (from cron, as in the old procedure).</summary>
+public static class WorkerRunCommand
+{
+    public static Command Build()
+    {
+        var config = WorkerConfigOption.Create();
+        var once = new Option<bool>("--once")
+        {
+            Description = "Run what is queued for this worker now, then exit (for a root cron entry). Exit 0 when every job was reported, 2 when the dispatcher could not be reached, 3 when it refused the token.",
+        };
+        var command = new Command("run", "Run this host's worker: claim jobs from the dispatcher and deploy them (SIGTERM finishes the step in flight).")
+        {
+            config, once,
+        };
+        command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
+        {
+            var path = result.GetValue(config)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"--config: {path} does not exist; write it with `dispatch worker init`.");
+            }
+
+            try
+            {
+                return await WorkerApp.RunAsync(path, result.GetValue(once), cancellationToken);
+            }
+            catch (OptionsValidationException e)
+            {
+                throw new CliException($"{path}: {string.Join("; ", e.Failures)}");
+            }
+        }));
+        return command;
+    }
+}

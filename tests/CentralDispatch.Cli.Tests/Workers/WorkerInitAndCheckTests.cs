@@ -1,0 +1,107 @@
+using CentralDispatch.Cli.Tests.Infrastructure;
+using CentralDispatch.Core.Contracts.Workers;
+using CentralDispatch.Testing;
+using CentralDispatch.Worker.Configuration;
+
+namespace CentralDispatch.Cli.Tests.Workers;
+
+public sealed class WorkerInitAndCheckTests(DispatcherFixture fixture) : IClassFixture<DispatcherFixture>, IDisposable
+{
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("cd-cli-worker-");
+
+    private DispatcherTestHost Host => fixture.Host;
+
+    private string ConfigFile => Path.Combine(_data.FullName, "worker.json");
+
+    [Fact]
+    public async Task InitSandbox_WritesAValidConfig0600_AndRefusesToOverwriteItWithoutForce()
+    {
+        using var user = new CliUser();
+
+        var first = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", Host.Url, "--token", "cdw_first-token-from-register", "--data", _data.FullName);
+        var again = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", Host.Url, "--token", "cdw_second-token", "--data", _data.FullName);
+        var kept = WorkerConfigFile.Load(ConfigFile);
+        var forced = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", Host.Url, "--token", "cdw_second-token", "--data", _data.FullName, "--force");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ConfigFile));
+        Assert.Equal(WorkerProfile.Sandbox, kept.Profile);
+        Assert.Equal(Host.Url, kept.Dispatcher.Url);
+        Assert.Equal("cdw_first-token-from-register", kept.Dispatcher.Token);
+        Assert.Equal(_data.FullName, kept.DataFolder);
+        Assert.True(File.Exists(kept.WebServer.VirtualHostTemplate));
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--force", Assert.Single(again.ErrorLines), StringComparison.Ordinal);
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Equal("cdw_second-token", WorkerConfigFile.Load(ConfigFile).Dispatcher.Token);
+    }
+
+    [Fact]
+    public async Task Init_WithABadDispatcherUrl_Exits1NamingTheOption_AndWritesNothing()
+    {
+        using var user = new CliUser();
+
+        var result = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", "ftp://nope", "--token", "cdw_t", "--data", _data.FullName);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: --dispatcher: Worker:Dispatcher:Url", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(ConfigFile));
+    }
+
+    [Fact]
+    public async Task Check_PrintsAPassOrFailLinePerItem_AndExitsNonZero_WhenTheDispatcherIsUnreachable()
+    {
+        using var user = new CliUser();
+        var init = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", FreePort.ClosedUrl(), "--token", "cdw_token", "--data", _data.FullName);
+        Assert.True(init.ExitCode == 0, init.ToString());
+
+        var result = await user.RunAsync("worker", "check", "--config", ConfigFile);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Matches(@"^\[(pass|FAIL)\] ", line));
+        Assert.StartsWith("[pass] configuration:", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("[FAIL] dispatcher: Cannot reach the dispatcher", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("[pass] vhost template:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("[pass] install path:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("[pass] default release folder:", StringComparison.Ordinal));
+        Assert.Contains("check(s) failed", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_PassesEveryItem_OnAFreshSandboxWithAValidToken_WhichStartsWithTheSampleRelease()
+    {
+        using var user = new CliUser(Host);
+        var name = TestNames.Unique("w");
+        var worker = await user.JsonAsync<WorkerEnrolmentResponse>("worker", "register", name, "--host-url", $"https://{name}.hosts.example");
+        var init = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", Host.Url, "--token", worker.Token, "--data", _data.FullName);
+        Assert.True(init.ExitCode == 0, init.ToString());
+        var options = WorkerConfigFile.Load(ConfigFile);
+        Assert.True(File.Exists(Path.Combine(options.Paths.DefaultReleaseFolder, "index.html")), "a sandbox starts with the sample release");
+
+        var result = await user.RunAsync("worker", "check", "--config", ConfigFile);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("[FAIL]", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"[pass] dispatcher: {Host.Url}/ reachable; token accepted for worker {name}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[pass] database admin login:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[pass] web server config test:", result.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(options.Database.PrivateServer.Folder!, "mariadbd.pid")) && IsRunning(Path.Combine(options.Database.PrivateServer.Folder!, "mariadbd.pid")),
+            "the check must stop the sandbox MariaDB it started");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _data.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the temp folder is cleaned by the OS eventually.
+        }
+    }
+
+    private static bool IsRunning(string pidFile) =>
+        int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && Directory.Exists($"/proc/{pid}");
+}
