@@ -11,4 +11,10 @@ public sealed record SandboxMariaDbLayout(string Folder)
     public string PidFile => Path.Combine(Folder, "mariadbd.pid");
 
     public string ErrorLog => Path.Combine(Folder, "mariadbd.err");
+
+    /// <summary>
+    /// The server's temporary files (tmpdir), inside the sandbox like everything else: in the shared /tmp, another
+    /// program's clean-up could delete them under the server (a failed install was seen that way).
+    /// </summary>
+    public string TempFolder => Path.Combine(Folder, "tmp");
 }

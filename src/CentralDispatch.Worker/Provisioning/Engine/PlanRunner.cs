@@ -23,6 +23,11 @@ public sealed class PlanRunner
         _journals = journals;
         _timeProvider = timeProvider;
         _logger = logger;
+        if (options.Value.FaultInjection.IsArmed)
+        {
+            PlanRunnerLog.FaultInjectionArmed(logger, FaultInjection.Variable, options.Value.FaultInjection.ToString());
+        }
+
         _steps = new StepRunner(options.Value, timeProvider, logger);
         _rollback = new RollbackRunner(options.Value, timeProvider, logger);
     }

@@ -1,0 +1,14 @@
+namespace CentralDispatch.Worker.Provisioning.Engine;
+
+/// <summary>Where around one step <see cref="FaultInjection"/> may kill the worker.</summary>
+public enum FaultPoint
+{
+    /// <summary>"before": StepStarted is journaled, Apply has not begun.</summary>
+    BeforeApply,
+
+    /// <summary>"after": Apply and Verify succeeded, StepSucceeded is not journaled yet.</summary>
+    AfterVerify,
+
+    /// <summary>"after-journal": StepSucceeded is journaled, the next step has not started.</summary>
+    AfterJournal,
+}
