@@ -10,7 +10,7 @@ namespace CentralDispatch.EndToEnd.Tests;
 public sealed class KilledWorkerEarlyStepsTests(EndToEndStack stack, ITestOutputHelper output)
     : KilledWorkerScenario(stack, output), IClassFixture<EndToEndStack>
 {
-    public static TheoryData<string, string> EarlyBoundaries() => Boundaries(DeployStepNames.Preflight, DeployStepNames.DatabaseUser,
+    public static TheoryData<string, string> EarlyBoundaries() => Boundaries(StepPhases, DeployStepNames.Preflight, DeployStepNames.DatabaseUser,
         DeployStepNames.Database, DeployStepNames.Webroot, DeployStepNames.Certificates);
 
     [Theory]

@@ -8,7 +8,7 @@ namespace CentralDispatch.EndToEnd.Tests;
 public sealed class KilledWorkerLateStepsTests(EndToEndStack stack, ITestOutputHelper output)
     : KilledWorkerScenario(stack, output), IClassFixture<EndToEndStack>
 {
-    public static TheoryData<string, string> LateBoundaries() => Boundaries(DeployStepNames.VirtualHost, DeployStepNames.EnableSite,
+    public static TheoryData<string, string> LateBoundaries() => Boundaries(StepPhases, DeployStepNames.VirtualHost, DeployStepNames.EnableSite,
         DeployStepNames.ReloadWebServer, DeployStepNames.Cron, DeployStepNames.HealthCheck);
 
     [Theory]

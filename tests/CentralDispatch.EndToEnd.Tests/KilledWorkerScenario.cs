@@ -11,7 +11,8 @@ namespace CentralDispatch.EndToEnd.Tests;
 /// with one of everything, or rolled back with nothing left, and its journal acknowledged. The kill lands exactly at
 /// a step boundary through the worker's crash switch (<see cref="FaultInjection"/>), or in the middle of the webroot
 /// copy from outside. The dispatcher's short lease hands the dead worker's job back within seconds.
-/// The cases are shared between two test classes, each with its own dispatcher and worker, so that they run side by side.
+/// The cases are split between test classes (early steps, late steps, rollback), each with its own dispatcher and
+/// worker, so that they run side by side.
 /// </summary>
 public abstract class KilledWorkerScenario(EndToEndStack stack, ITestOutputHelper output)
 {
@@ -21,19 +22,23 @@ public abstract class KilledWorkerScenario(EndToEndStack stack, ITestOutputHelpe
     /// <summary>From the restart to the end of the job: servers, lease expiry, requeue, the rest of the plan.</summary>
     protected static readonly TimeSpan RecoveryPatience = TimeSpan.FromMinutes(3);
 
-    private static readonly string[] Phases = ["before", "after", "after-journal"];
+    /// <summary>The crash switch's phases around a deploy step's Apply.</summary>
+    protected static readonly string[] StepPhases = ["before", "after", "after-journal"];
+
+    /// <summary>The crash switch's phases around a step's undo in a rollback.</summary>
+    protected static readonly string[] UndoPhases = ["before-undo", "after-undo"];
 
     protected EndToEndStack Stack => stack;
 
     protected ITestOutputHelper Output => output;
 
-    /// <summary>Every boundary phase of each step given, as (step, phase) rows.</summary>
-    protected static TheoryData<string, string> Boundaries(params string[] steps)
+    /// <summary>Every phase given of each step given, as (step, phase) rows.</summary>
+    protected static TheoryData<string, string> Boundaries(IReadOnlyList<string> phases, params string[] steps)
     {
         var data = new TheoryData<string, string>();
         foreach (var step in steps)
         {
-            foreach (var phase in Phases)
+            foreach (var phase in phases)
             {
                 data.Add(step, phase);
             }
@@ -45,11 +50,21 @@ public abstract class KilledWorkerScenario(EndToEndStack stack, ITestOutputHelpe
     /// <summary>Deploys a new instance on a worker armed to kill itself at <paramref name="phase"/>:<paramref name="step"/>, restarts it unarmed, checks the end.</summary>
     protected async Task KillAtBoundaryAndRestartAsync(string step, string phase)
     {
+        var (instance, settled) = await DeployKilledAtAsync($"{phase}:{step}");
+        await AssertDeployedOnceOrNothingLeftAsync(instance, settled);
+        output.WriteLine("checked");
+    }
+
+    /// <summary>
+    /// Deploys a new instance (of <paramref name="release"/>, or the default release) on a worker armed to kill itself
+    /// at <paramref name="point"/>, checks that it died there by SIGKILL, restarts it unarmed and waits for the job's end.
+    /// </summary>
+    protected async Task<(TestInstance Instance, InstanceResponse Settled)> DeployKilledAtAsync(string point, string? release = null)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await stack.Worker.StopAsync();
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the previous worker stopped");
-        var instance = TestInstance.On(stack.Worker, "kill");
-        var point = $"{phase}:{step}";
+        var instance = TestInstance.On(stack.Worker, "kill", release);
         stack.Worker.Start(faultKill: point);
 
         await stack.Api.CreateInstanceAsync(instance.Request);
@@ -62,9 +77,7 @@ public abstract class KilledWorkerScenario(EndToEndStack stack, ITestOutputHelpe
         stack.Worker.Start();
         var settled = await stack.Api.WaitUntilSettledAsync(instance.Name, RecoveryPatience, stack.Diagnostics);
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: the restarted worker finished the job");
-
-        await AssertDeployedOnceOrNothingLeftAsync(instance, settled);
-        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: checked");
+        return (instance, settled);
     }
 
     /// <summary>The two ends allowed after a crash: Active with one of everything, or Failed with nothing left.</summary>

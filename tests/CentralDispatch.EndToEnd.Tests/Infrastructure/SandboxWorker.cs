@@ -46,7 +46,12 @@ public sealed class SandboxWorker : IAsyncDisposable
             throw new InvalidOperationException($"dispatch worker init failed: {init}");
         }
 
+        // Edited as an operator may: Apache ports that no other sandbox of this test run can have (see SandboxPorts).
         var config = Path.Combine(dataFolder, WorkerProfiles.SandboxConfigFileName);
+        var options = WorkerConfigFile.Load(config);
+        options.WebServer.HttpPort = SandboxPorts.Next();
+        options.WebServer.HttpsPort = SandboxPorts.Next();
+        await WorkerConfigFile.WriteAsync(config, options, CancellationToken.None);
         return new SandboxWorker(name, dataFolder, WorkerConfigFile.Load(config));
     }
 

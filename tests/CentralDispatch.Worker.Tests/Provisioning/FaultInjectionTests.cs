@@ -23,6 +23,8 @@ public sealed class FaultInjectionTests
     [InlineData("before:Webroot")]
     [InlineData("after:DatabaseUser")]
     [InlineData("after-journal:HealthCheck")]
+    [InlineData("before-undo:Database")]
+    [InlineData("after-undo:DatabaseUser")]
     public void Parse_ArmsThePhaseAndStep_Given(string value)
     {
         var fault = FaultInjection.Parse(value);
@@ -41,6 +43,7 @@ public sealed class FaultInjectionTests
         fault.At(FaultPoint.AfterJournal, "Webroot");
         fault.At(FaultPoint.AfterVerify, "Database");
         fault.At(FaultPoint.AfterVerify, "webroot");
+        fault.At(FaultPoint.AfterUndo, "Webroot");
     }
 
     [Theory]

@@ -7,8 +7,10 @@ namespace CentralDispatch.Worker.Provisioning.Engine;
 /// without duplicates or orphans can only be tested if the kill lands exactly there, which a test cannot time from
 /// outside. Off unless the environment variable <see cref="Variable"/> is set, e.g. <c>CD_FAULT_KILL=after:Webroot</c>:
 /// phase <c>before</c> (StepStarted journaled, Apply not begun), <c>after</c> (Apply and Verify done, StepSucceeded not
-/// journaled) or <c>after-journal</c> (StepSucceeded journaled), then a step name of the plan. The worker then sends
-/// itself SIGKILL at that point of the first job that reaches it: no cleanup, no flush, as a power cut or kill -9.
+/// journaled) or <c>after-journal</c> (StepSucceeded journaled), or during a rollback <c>before-undo</c> (the step's
+/// rollback journaled as started, nothing removed) or <c>after-undo</c> (its first resource removed, not yet journaled
+/// as removed); then a step name of the plan. The worker sends itself SIGKILL at that point of the first job that
+/// reaches it: no cleanup, no flush, as a power cut or kill -9.
 /// </summary>
 public sealed class FaultInjection
 {
@@ -19,6 +21,8 @@ public sealed class FaultInjection
         ["before"] = FaultPoint.BeforeApply,
         ["after"] = FaultPoint.AfterVerify,
         ["after-journal"] = FaultPoint.AfterJournal,
+        ["before-undo"] = FaultPoint.BeforeUndo,
+        ["after-undo"] = FaultPoint.AfterUndo,
     };
 
     private readonly FaultPoint _point;

@@ -11,4 +11,10 @@ public enum FaultPoint
 
     /// <summary>"after-journal": StepSucceeded is journaled, the next step has not started.</summary>
     AfterJournal,
+
+    /// <summary>"before-undo": rolling back, StepRollbackStarted is journaled, none of the step's resources is removed yet.</summary>
+    BeforeUndo,
+
+    /// <summary>"after-undo": rolling back, the step's first resource is removed, ResourceRemoved is not journaled yet.</summary>
+    AfterUndo,
 }

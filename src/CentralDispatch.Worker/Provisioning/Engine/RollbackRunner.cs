@@ -49,6 +49,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
     {
         await Append(journal, JournalRecord.ForStep(JournalRecordType.StepRollbackStarted, journal.Now, stepName));
         events.Publish(stepName, StepPhase.RollingBack);
+        options.FaultInjection.At(FaultPoint.BeforeUndo, stepName);
         var step = plan.Find(stepName);
         var left = new List<Leftover>();
         foreach (var resource in resources)
@@ -60,6 +61,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
                     step.UndoTimeout ?? options.UndoTimeout, CancellationToken.None, timeProvider);
             if (failure is null)
             {
+                options.FaultInjection.At(FaultPoint.AfterUndo, stepName);
                 await Append(journal, JournalRecord.ForResource(JournalRecordType.ResourceRemoved, journal.Now, stepName, resource));
                 continue;
             }
