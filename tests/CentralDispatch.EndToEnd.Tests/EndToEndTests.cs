@@ -2,6 +2,7 @@ using System.Text.Json;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.EndToEnd.Tests.Infrastructure;
 using CentralDispatch.Testing;
+using CentralDispatch.Worker.Provisioning.Engine;
 
 namespace CentralDispatch.EndToEnd.Tests;
 
@@ -93,6 +94,19 @@ public sealed class EndToEndTests(EndToEndStack stack) : IClassFixture<EndToEndS
         stack.Worker.Start();
         await stack.Worker.WaitUntilReadyAsync();
         await InstanceChecks.AssertDeployedOnceAsync(stack, instance, settled);
+    }
+
+    [Fact]
+    public async Task WorkerRun_RefusesToStart_InOneLine_WhenTheCrashSwitchNamesNoCrashPoint()
+    {
+        var info = DispatchProcess.StartInfo(["worker", "run", "--config", stack.Worker.ConfigFile],
+            new Dictionary<string, string> { [FaultInjection.Variable] = "during:Webroot" });
+
+        var result = await DispatchProcess.RunAsync(info);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: CD_FAULT_KILL='during:Webroot' is not PHASE:STEP", line, StringComparison.Ordinal);
     }
 
     /// <summary>Failed, with the failing step and message in lastError, as any API client reads GET /api/v1/instances/{name}.</summary>

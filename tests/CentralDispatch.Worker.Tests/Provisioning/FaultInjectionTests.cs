@@ -53,7 +53,7 @@ public sealed class FaultInjectionTests
     [InlineData("BEFORE:Webroot")]
     public void Parse_Refuses_AValueThatIsSetButWrong_NamingTheVariable(string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => FaultInjection.Parse(value));
+        var error = Assert.Throws<FaultInjectionException>(() => FaultInjection.Parse(value));
 
         Assert.StartsWith($"CD_FAULT_KILL='{value}' is not PHASE:STEP", error.Message, StringComparison.Ordinal);
     }

@@ -55,7 +55,7 @@ public sealed class FaultInjection
         var step = separator < 0 ? string.Empty : value[(separator + 1)..];
         if (!Phases.TryGetValue(phase, out var point) || step.Length == 0)
         {
-            throw new InvalidOperationException(
+            throw new FaultInjectionException(
                 $"{Variable}='{value}' is not PHASE:STEP with PHASE one of {string.Join(", ", Phases.Keys)} (e.g. before:Webroot); unset it to run normally.");
         }
 
