@@ -25,6 +25,7 @@ public sealed class FaultInjectionTests
     [InlineData("after-journal:HealthCheck")]
     [InlineData("before-undo:Database")]
     [InlineData("after-undo:DatabaseUser")]
+    [InlineData("after-finish:Deploy")]
     public void Parse_ArmsThePhaseAndStep_Given(string value)
     {
         var fault = FaultInjection.Parse(value);

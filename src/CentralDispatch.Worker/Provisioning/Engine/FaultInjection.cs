@@ -9,8 +9,9 @@ namespace CentralDispatch.Worker.Provisioning.Engine;
 /// phase <c>before</c> (StepStarted journaled, Apply not begun), <c>after</c> (Apply and Verify done, StepSucceeded not
 /// journaled) or <c>after-journal</c> (StepSucceeded journaled), or during a rollback <c>before-undo</c> (the step's
 /// rollback journaled as started, nothing removed) or <c>after-undo</c> (its first resource removed, not yet journaled
-/// as removed); then a step name of the plan. The worker sends itself SIGKILL at that point of the first job that
-/// reaches it: no cleanup, no flush, as a power cut or kill -9.
+/// as removed); then a step name of the plan. Or <c>after-finish</c> with the plan's name (e.g. after-finish:Deploy):
+/// the job's result is journaled but not reported yet. The worker sends itself SIGKILL at that point of the first job
+/// that reaches it: no cleanup, no flush, as a power cut or kill -9.
 /// </summary>
 public sealed class FaultInjection
 {
@@ -23,6 +24,7 @@ public sealed class FaultInjection
         ["after-journal"] = FaultPoint.AfterJournal,
         ["before-undo"] = FaultPoint.BeforeUndo,
         ["after-undo"] = FaultPoint.AfterUndo,
+        ["after-finish"] = FaultPoint.AfterFinish,
     };
 
     private readonly FaultPoint _point;

@@ -1,6 +1,6 @@
 namespace CentralDispatch.Worker.Provisioning.Engine;
 
-/// <summary>Where around one step <see cref="FaultInjection"/> may kill the worker.</summary>
+/// <summary>Where around one step (or at the end of a plan) <see cref="FaultInjection"/> may kill the worker.</summary>
 public enum FaultPoint
 {
     /// <summary>"before": StepStarted is journaled, Apply has not begun.</summary>
@@ -17,4 +17,7 @@ public enum FaultPoint
 
     /// <summary>"after-undo": rolling back, the step's first resource is removed, ResourceRemoved is not journaled yet.</summary>
     AfterUndo,
+
+    /// <summary>"after-finish" (with the plan's name, e.g. after-finish:Deploy): the job's result is journaled, not yet reported.</summary>
+    AfterFinish,
 }

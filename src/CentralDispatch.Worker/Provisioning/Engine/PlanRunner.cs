@@ -15,6 +15,7 @@ public sealed class PlanRunner
     private readonly ILogger<PlanRunner> _logger;
     private readonly StepRunner _steps;
     private readonly RollbackRunner _rollback;
+    private readonly FaultInjection _faultInjection;
 
     public PlanRunner(JournalStore journals, IOptions<PlanRunnerOptions> options, TimeProvider timeProvider, ILogger<PlanRunner> logger)
     {
@@ -23,9 +24,10 @@ public sealed class PlanRunner
         _journals = journals;
         _timeProvider = timeProvider;
         _logger = logger;
-        if (options.Value.FaultInjection.IsArmed)
+        _faultInjection = options.Value.FaultInjection;
+        if (_faultInjection.IsArmed)
         {
-            PlanRunnerLog.FaultInjectionArmed(logger, FaultInjection.Variable, options.Value.FaultInjection.ToString());
+            PlanRunnerLog.FaultInjectionArmed(logger, FaultInjection.Variable, _faultInjection.ToString());
         }
 
         _steps = new StepRunner(options.Value, timeProvider, logger);
@@ -135,6 +137,7 @@ public sealed class PlanRunner
 
         var succeeded = PlanResult.Succeeded();
         await journal.AppendAsync(JournalRecord.JobFinished(journal.Now, succeeded), CancellationToken.None);
+        _faultInjection.At(FaultPoint.AfterFinish, plan.Name);
         return succeeded;
     }
 }

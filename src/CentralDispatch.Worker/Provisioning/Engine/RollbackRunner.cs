@@ -41,6 +41,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
             : PlanOutcome.RolledBack;
         var result = new PlanResult(outcome, cause.FailedStep, cause.Message, leftovers);
         await Append(journal, JournalRecord.JobFinished(journal.Now, result));
+        options.FaultInjection.At(FaultPoint.AfterFinish, plan.Name);
         return result;
     }
 
