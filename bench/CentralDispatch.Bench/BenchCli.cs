@@ -15,9 +15,17 @@ public static class BenchCli
     private const string Usage = """
         usage: bench queue [--jobs N] [--agents N] [--write docs/BENCHMARKS.md]
                bench deploy-latency [--deploys N] [--write docs/BENCHMARKS.md]
-               bench bulk-deploy [--deploys N] [--write docs/BENCHMARKS.md]
+               bench bulk-deploy [--deploys N] [--rounds N] [--write docs/BENCHMARKS.md]
                bench copy [--files N] [--repetitions N] [--write docs/BENCHMARKS.md]
         """;
+
+    /// <summary>The exact command and when it ran, so a section of the document always says what produced it.</summary>
+    private static string Provenance(string[] args, DateTimeOffset started, string loadAtStart) =>
+        $"\nProduced by `dotnet run -c Release --project bench/CentralDispatch.Bench -- {string.Join(' ', args)}` on {started:yyyy-MM-dd HH:mm} UTC " +
+        $"({Environment.ProcessorCount} cores; load average {loadAtStart} at the start, {LoadAverage()} at the end).\n";
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -26,7 +34,7 @@ public static class BenchCli
         {
             "queue" => ct => QueueBench.RunAsync(new QueueBenchOptions(arguments.Int("--jobs", 2000), arguments.Int("--agents", 50)), ct),
             "deploy-latency" => ct => DeployLatencyBench.RunAsync(new DeployLatencyOptions(arguments.Int("--deploys", 20)), ct),
-            "bulk-deploy" => ct => BulkDeployBench.RunAsync(new BulkDeployOptions(arguments.Int("--deploys", 50)), ct),
+            "bulk-deploy" => ct => BulkDeployBench.RunAsync(new BulkDeployOptions(arguments.Int("--deploys", 50), arguments.Int("--rounds", 2)), ct),
             "copy" => ct => CopyBench.RunAsync(new CopyBenchOptions(arguments.Int("--files", 5000), arguments.Int("--repetitions", 7)), ct),
             _ => null,
         };
@@ -46,7 +54,8 @@ public static class BenchCli
         Console.CancelKeyPress += onCancel;
         try
         {
-            var report = await benchmark(cancel.Token);
+            var (started, load) = (TimeProvider.System.GetUtcNow(), LoadAverage());
+            var report = await benchmark(cancel.Token) + Provenance(args, started, load);
             await Console.Out.WriteLineAsync(report);
             if (arguments.Write is { } write)
             {

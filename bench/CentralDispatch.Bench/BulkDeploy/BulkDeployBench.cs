@@ -8,9 +8,11 @@ using CentralDispatch.Worker.Host.Apache;
 namespace CentralDispatch.Bench.BulkDeploy;
 
 /// <summary>
-/// N deploys queued at once on one sandbox worker, in four runs of one invocation: concurrency 1 and 4, reload
-/// coalescing off and on. Each run gets a fresh worker (its own Apache, MariaDB and folder) so no run inherits another's
-/// sites. The baseline is the run at concurrency 1 with coalescing off: one job at a time, one reload per deploy.
+/// N deploys queued at once on one sandbox worker, for each of four settings: concurrency 1 and 4, reload coalescing
+/// off and on. Each run gets a fresh worker (its own Apache, MariaDB and folder) so no run inherits another's sites.
+/// The settings run in rounds, forwards then backwards (ABCD DCBA…), so a machine that gets busier or quieter during
+/// the invocation weighs on every setting alike. The baseline is concurrency 1 with coalescing off: one job at a
+/// time, one reload per deploy.
 /// </summary>
 public static class BulkDeployBench
 {
@@ -30,24 +32,29 @@ public static class BulkDeployBench
         ];
         await using var dispatcher = await BenchDispatcher.StartAsync(postgres: null, cancellationToken);
         var runs = new List<BulkRun>();
-        foreach (var settings in plan)
+        for (var round = 1; round <= options.Rounds; round++)
         {
-            Console.Error.WriteLine($"bulk-deploy: {settings.Label}: {options.Deploys} deploys, concurrency {settings.Concurrency}, coalescing window {settings.CoalescingWindow.TotalMilliseconds:0} ms");
-            var run = await RunOnceAsync(dispatcher, settings, options.Deploys, cancellationToken);
-            Console.Error.WriteLine($"bulk-deploy: {settings.Label}: {run.Wall.TotalSeconds:F1} s, {run.Reloads.Reloads} reloads");
-            runs.Add(run);
+            foreach (var settings in round % 2 == 1 ? plan : plan.Reverse())
+            {
+                Console.Error.WriteLine($"bulk-deploy: round {round}, {settings.Label}: {options.Deploys} deploys, concurrency {settings.Concurrency}, coalescing window {settings.CoalescingWindow.TotalMilliseconds:0} ms");
+                var run = await RunOnceAsync(dispatcher, settings, round, options.Deploys, cancellationToken);
+                Console.Error.WriteLine($"bulk-deploy: round {round}, {settings.Label}: {run.Wall.TotalSeconds:F1} s, {run.Reloads.Reloads} reloads");
+                runs.Add(run);
+            }
         }
 
-        return BulkDeployReport.Format(options, runs);
+        return BulkDeployReport.Format(options, plan, runs);
     }
 
-    private static async Task<BulkRun> RunOnceAsync(BenchDispatcher dispatcher, BulkRunSettings settings, int deploys, CancellationToken cancellationToken)
+    private static async Task<BulkRun> RunOnceAsync(BenchDispatcher dispatcher, BulkRunSettings settings, int round, int deploys,
+        CancellationToken cancellationToken)
     {
-        await using var worker = await SandboxWorker.StartAsync(dispatcher, $"bulk-{settings.Label}", settings.Concurrency, settings.CoalescingWindow, cancellationToken);
+        var prefix = $"{settings.Label}-r{round}";
+        await using var worker = await SandboxWorker.StartAsync(dispatcher, $"bulk-{prefix}", settings.Concurrency, settings.CoalescingWindow, cancellationToken);
 
         // A fresh worker's first deploy pays for its first database connection (and, in the first run, for JIT); a
         // long-running worker pays that once, so one untimed deploy goes first and its reloads are not counted.
-        using (var warmUp = PlannedInstance.Create($"{settings.Label}-warm-up", worker.Name))
+        using (var warmUp = PlannedInstance.Create($"{prefix}-warm-up", worker.Name))
         {
             await DeployAllAsync(dispatcher, worker, [warmUp], cancellationToken);
         }
@@ -55,7 +62,7 @@ public static class BulkDeployBench
         var before = worker.Reloads;
 
         // Certificates are the admin's work, made before the clock runs.
-        var planned = Enumerable.Range(1, deploys).Select(i => PlannedInstance.Create($"{settings.Label}-{i:D3}", worker.Name)).ToList();
+        var planned = Enumerable.Range(1, deploys).Select(i => PlannedInstance.Create($"{prefix}-{i:D3}", worker.Name)).ToList();
         IReadOnlyList<InstanceResponse> instances;
         TimeSpan wall;
         try

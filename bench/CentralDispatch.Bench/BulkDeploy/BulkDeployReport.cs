@@ -3,15 +3,17 @@ using System.Text;
 
 namespace CentralDispatch.Bench.BulkDeploy;
 
-/// <summary>The bulk-deploy section of docs/BENCHMARKS.md; the first run is the baseline.</summary>
+/// <summary>The bulk-deploy section of docs/BENCHMARKS.md: each setting's runs summed up; the first setting is the baseline.</summary>
 public static class BulkDeployReport
 {
-    public static string Format(BulkDeployOptions options, IReadOnlyList<BulkRun> runs)
+    public static string Format(BulkDeployOptions options, IReadOnlyList<BulkRunSettings> plan, IReadOnlyList<BulkRun> runs)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(runs);
         var culture = CultureInfo.InvariantCulture;
-        var baseline = runs[0];
+        var summaries = plan.Select(settings => Summary.Of(settings, runs.Where(r => r.Settings == settings).ToList())).ToList();
+        var baseline = summaries[0];
         var text = new StringBuilder();
         text.AppendLine(culture, $"## Bulk deploy: {options.Deploys} deploys on one worker, concurrency 1 and 4, reload coalescing off and on");
         text.AppendLine();
@@ -19,17 +21,30 @@ public static class BulkDeployReport
         text.AppendLine("worker; wall time runs from the first create request until the API shows every instance Active (polled every 250 ms).");
         text.AppendLine("Each run has a fresh worker (own Apache, MariaDB and folder) and one untimed warm-up deploy first. Reload counts are");
         text.AppendLine("the worker's reload coordinator's statistics over the timed deploys; \"median job\" is one deploy job's own time,");
-        text.AppendLine("claimed → completed. Baseline: the first run, concurrency 1 with coalescing off, in the same invocation.");
+        text.AppendLine(culture, $"claimed → completed. The four settings ran in {options.Rounds} round(s), forwards then backwards (ABCD DCBA), so a load");
+        text.AppendLine("that drifts during the invocation weighs on each alike; figures are the mean of a setting's runs (each run's wall");
+        text.AppendLine("time is listed too). Baseline: concurrency 1 with coalescing off, in the same invocation.");
         text.AppendLine();
-        text.AppendLine("| concurrency | coalescing | wall s | deploys/min | graceful reloads | median job s | wall ÷ baseline | deploys/min ÷ baseline | reloads ÷ baseline |");
+        text.AppendLine("| concurrency | coalescing | wall s (runs) | deploys/min | graceful reloads | median job s | wall ÷ baseline | deploys/min ÷ baseline | reloads ÷ baseline |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var run in runs)
+        foreach (var s in summaries)
         {
-            var coalescing = run.Settings.Coalescing ? $"on ({run.Settings.CoalescingWindow.TotalMilliseconds:0} ms)" : "off";
+            var coalescing = s.Settings.Coalescing ? $"on ({s.Settings.CoalescingWindow.TotalMilliseconds:0} ms)" : "off";
             text.AppendLine(culture,
-                $"| {run.Settings.Concurrency} | {coalescing} | {run.Wall.TotalSeconds:F1} | {run.DeploysPerMinute:F1} | {run.Reloads.Reloads} | {run.MedianJobSeconds:F2} | {run.Wall / baseline.Wall:F2}× | {run.DeploysPerMinute / baseline.DeploysPerMinute:F2}× | {(double)run.Reloads.Reloads / baseline.Reloads.Reloads:F2}× |");
+                $"| {s.Settings.Concurrency} | {coalescing} | {s.WallSeconds:F1} ({s.RunWalls}) | {s.DeploysPerMinute:F1} | {s.Reloads:F1} | {s.MedianJobSeconds:F2} | {s.WallSeconds / baseline.WallSeconds:F2}× | {s.DeploysPerMinute / baseline.DeploysPerMinute:F2}× | {s.Reloads / baseline.Reloads:F2}× |");
         }
 
         return text.ToString();
+    }
+
+    private sealed record Summary(BulkRunSettings Settings, double WallSeconds, string RunWalls, double DeploysPerMinute, double Reloads, double MedianJobSeconds)
+    {
+        public static Summary Of(BulkRunSettings settings, IReadOnlyList<BulkRun> runs)
+        {
+            var wall = runs.Average(r => r.Wall.TotalSeconds);
+            var walls = string.Join(" / ", runs.Select(r => r.Wall.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)));
+            return new Summary(settings, wall, walls, runs[0].Deploys / (wall / 60), runs.Average(r => r.Reloads.Reloads),
+                runs.Average(r => r.MedianJobSeconds));
+        }
     }
 }

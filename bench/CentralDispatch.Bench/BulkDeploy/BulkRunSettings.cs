@@ -5,6 +5,6 @@ public sealed record BulkRunSettings(int Concurrency, TimeSpan CoalescingWindow)
 {
     public bool Coalescing => CoalescingWindow > TimeSpan.Zero;
 
-    /// <summary>Also the prefix of the run's worker and instance names, so every run has fresh ones.</summary>
+    /// <summary>Short name of the setting; with the round it prefixes the run's worker and instance names, so every run has fresh ones.</summary>
     public string Label => $"c{Concurrency}-{(Coalescing ? "on" : "off")}";
 }

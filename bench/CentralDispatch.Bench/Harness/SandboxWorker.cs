@@ -34,8 +34,6 @@ public sealed class SandboxWorker : IAsyncDisposable
     /// <summary>The worker's own config test and reload commands, on its Apache.</summary>
     public IWebServerControl WebServer => _host.Services.GetRequiredService<IWebServerControl>();
 
-    public IServiceProvider Services => _host.Services;
-
     public static async Task<SandboxWorker> StartAsync(BenchDispatcher dispatcher, string name, int concurrency, TimeSpan coalescingWindow,
         CancellationToken cancellationToken)
     {
