@@ -11,18 +11,24 @@ public sealed class CertificateFileWriter
     /// deprecated); the chain is also written on its own for operators and other servers. Without a chain no chain file is written.
     /// </summary>
     /// <returns>The files written, in the order written.</returns>
-    public async Task<IReadOnlyList<string>> WriteAsync(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> WriteAsync(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, CancellationToken cancellationToken) =>
+        WriteAsync(paths, certificatePem, keyPem, chainPem, null, cancellationToken);
+
+    /// <param name="header">A comment line put before the PEM blocks of each file (e.g. who wrote it); PEM readers skip it.</param>
+    public async Task<IReadOnlyList<string>> WriteAsync(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, string? header,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        var head = header is null ? "" : header + "\n";
         var written = new List<string>();
-        await AtomicFile.WriteTextAsync(paths.KeyFile, EndWithNewline(keyPem), FileModes.OwnerOnly, cancellationToken);
+        await AtomicFile.WriteTextAsync(paths.KeyFile, head + EndWithNewline(keyPem), FileModes.OwnerOnly, cancellationToken);
         written.Add(paths.KeyFile);
 
-        var certificate = new StringBuilder(EndWithNewline(certificatePem));
+        var certificate = new StringBuilder(head + EndWithNewline(certificatePem));
         if (!string.IsNullOrWhiteSpace(chainPem))
         {
             certificate.Append(EndWithNewline(chainPem));
-            await AtomicFile.WriteTextAsync(paths.ChainFile, EndWithNewline(chainPem), FileModes.Readable, cancellationToken);
+            await AtomicFile.WriteTextAsync(paths.ChainFile, head + EndWithNewline(chainPem), FileModes.Readable, cancellationToken);
             written.Add(paths.ChainFile);
         }
 
