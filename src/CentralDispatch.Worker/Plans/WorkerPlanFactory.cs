@@ -4,6 +4,7 @@ using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Decommission;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Removal;
+using CentralDispatch.Worker.Provisioning.Suspend;
 
 namespace CentralDispatch.Worker.Plans;
 
@@ -32,6 +33,8 @@ public sealed class WorkerPlanFactory(IServiceProvider services) : IPlanFactory
         JobKind.Deploy => DeployPlan.Create(services),
         JobKind.Decommission => DecommissionPlan.Create(services),
         JobKind.BackOut => RemovalPlans.BackOutByTags(services),
+        JobKind.Suspend => SuspendPlans.Suspend(services),
+        JobKind.Resume => SuspendPlans.Resume(services),
         _ => throw new NotSupportedException(
             $"This worker (version {AgentVersion.Current}) cannot run {kind} jobs yet; upgrade the worker. Nothing was changed on the host."),
     };
