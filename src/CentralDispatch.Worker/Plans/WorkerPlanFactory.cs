@@ -4,6 +4,7 @@ using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Decommission;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Removal;
+using CentralDispatch.Worker.Provisioning.Rotate;
 using CentralDispatch.Worker.Provisioning.Suspend;
 
 namespace CentralDispatch.Worker.Plans;
@@ -35,6 +36,7 @@ public sealed class WorkerPlanFactory(IServiceProvider services) : IPlanFactory
         JobKind.BackOut => RemovalPlans.BackOutByTags(services),
         JobKind.Suspend => SuspendPlans.Suspend(services),
         JobKind.Resume => SuspendPlans.Resume(services),
+        JobKind.RotateCertificate => RotatePlan.Create(services),
         _ => throw new NotSupportedException(
             $"This worker (version {AgentVersion.Current}) cannot run {kind} jobs yet; upgrade the worker. Nothing was changed on the host."),
     };

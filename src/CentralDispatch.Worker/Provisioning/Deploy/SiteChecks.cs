@@ -19,9 +19,10 @@ public static class SiteChecks
     /// <param name="expectedCertificate">Over HTTPS, the certificate that must be served (null: any).</param>
     /// <param name="expected">True for the awaited answer.</param>
     /// <param name="patience">How long to keep asking.</param>
+    /// <param name="https">Over HTTPS or not; default: as the instance is served (<see cref="InstanceUrls.ServedOverHttps"/>).</param>
     /// <returns>The last answer: the awaited one, or the one seen when patience ran out.</returns>
     public static async Task<ProbeResult> ProbeUntilAsync(StepContext context, WorkerOptions worker, LocalSiteProbe probe,
-        X509Certificate2? expectedCertificate, Func<ProbeResult, bool> expected, TimeSpan patience)
+        X509Certificate2? expectedCertificate, Func<ProbeResult, bool> expected, TimeSpan patience, bool? https = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(worker);
@@ -31,7 +32,7 @@ public static class SiteChecks
         var deadline = time.GetUtcNow() + patience;
         while (true)
         {
-            var result = InstanceUrls.ServedOverHttps(context.Instance, worker)
+            var result = https ?? InstanceUrls.ServedOverHttps(context.Instance, worker)
                 ? await probe.ProbeHttpsAsync(context.Instance.Hostname, worker.WebServer.HttpsPort, expectedCertificate, ProbeTimeout, context.CancellationToken)
                 : await probe.ProbeHttpAsync(context.Instance.Hostname, worker.WebServer.HttpPort, ProbeTimeout, context.CancellationToken);
             if (expected(result) || time.GetUtcNow() >= deadline)
