@@ -3,6 +3,7 @@ using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Decommission;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using CentralDispatch.Worker.Provisioning.Redeploy;
 using CentralDispatch.Worker.Provisioning.Removal;
 using CentralDispatch.Worker.Provisioning.Rotate;
 using CentralDispatch.Worker.Provisioning.Suspend;
@@ -37,7 +38,8 @@ public sealed class WorkerPlanFactory(IServiceProvider services) : IPlanFactory
         JobKind.Suspend => SuspendPlans.Suspend(services),
         JobKind.Resume => SuspendPlans.Resume(services),
         JobKind.RotateCertificate => RotatePlan.Create(services),
+        JobKind.Redeploy => RedeployPlan.Create(services),
         _ => throw new NotSupportedException(
-            $"This worker (version {AgentVersion.Current}) cannot run {kind} jobs yet; upgrade the worker. Nothing was changed on the host."),
+            $"This worker (version {AgentVersion.Current}) cannot run {kind} jobs; upgrade the worker. Nothing was changed on the host."),
     };
 }
