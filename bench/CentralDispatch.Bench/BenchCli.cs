@@ -26,8 +26,20 @@ public static class BenchCli
                 }
 
                 return 0;
+            case "redeploy":
+                var redeploy = await Redeploy.RedeployBench.RunAsync(new Redeploy.RedeployBenchOptions(
+                    Instances: int.Parse(Option(args, "--instances") ?? "50", System.Globalization.CultureInfo.InvariantCulture),
+                    Concurrency: int.Parse(Option(args, "--concurrency") ?? "8", System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
+                await Console.Out.WriteLineAsync(redeploy);
+                if (write is not null)
+                {
+                    await BenchmarkReport.WriteSectionAsync(write, "redeploy", redeploy, CancellationToken.None);
+                }
+
+                return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: bench queue [--jobs N] [--agents N] [--write docs/BENCHMARKS.md]");
+                await Console.Error.WriteLineAsync("usage: bench queue [--jobs N] [--agents N] [--write docs/BENCHMARKS.md]\n"
+                                                   + "       bench redeploy [--instances N] [--concurrency N] [--write docs/BENCHMARKS.md]");
                 return 2;
         }
     }
