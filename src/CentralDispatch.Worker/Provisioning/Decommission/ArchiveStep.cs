@@ -79,17 +79,7 @@ public sealed class ArchiveStep(IOptions<WorkerOptions> options, MariaDbAdmin da
 
     public Task<bool> VerifyAsync(StepContext context) => Task.FromResult(true);
 
-    public Task RollbackAsync(ResourceId resource, StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Kind != ResourceKinds.File)
-        {
-            throw new InvalidOperationException($"{Name} does not create {resource}.");
-        }
-
-        File.Delete(resource.Identifier);
-        return Task.CompletedTask;
-    }
+    public Task RollbackAsync(ResourceId resource, StepContext context) => FileResources.DeleteAsync(resource, Name);
 
     private static async Task<string> FinalPathAsync(StepContext context, WorkerOptions worker)
     {

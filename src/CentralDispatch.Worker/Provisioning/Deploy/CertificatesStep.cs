@@ -59,17 +59,7 @@ public sealed class CertificatesStep(IOptions<WorkerOptions> options, Certificat
         return Task.FromResult(File.Exists(paths.CertificateFile) && keyIsPrivate);
     }
 
-    public Task RollbackAsync(ResourceId resource, StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Kind != ResourceKinds.File)
-        {
-            throw new InvalidOperationException($"{Name} does not create {resource}.");
-        }
-
-        File.Delete(resource.Identifier);
-        return Task.CompletedTask;
-    }
+    public Task RollbackAsync(ResourceId resource, StepContext context) => FileResources.DeleteAsync(resource, Name);
 
     private static List<ResourceId> Files(CertificatePaths paths, bool withChain)
     {

@@ -52,15 +52,5 @@ public sealed class VirtualHostStep(IOptions<WorkerOptions> options, TemplateRen
         return Task.FromResult(File.Exists(InstanceLayout.For(context.Instance, options.Value).VirtualHostFile));
     }
 
-    public Task RollbackAsync(ResourceId resource, StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Kind != ResourceKinds.File)
-        {
-            throw new InvalidOperationException($"{Name} does not create {resource}.");
-        }
-
-        File.Delete(resource.Identifier);
-        return Task.CompletedTask;
-    }
+    public Task RollbackAsync(ResourceId resource, StepContext context) => FileResources.DeleteAsync(resource, Name);
 }

@@ -39,10 +39,5 @@ public sealed class StageCertificatesStep(WorkerOptions options) : IProvisioning
 
     public Task<bool> VerifyAsync(StepContext context) => Task.FromResult(true);
 
-    public Task RollbackAsync(ResourceId resource, StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        File.Delete(resource.Identifier);
-        return Task.CompletedTask;
-    }
+    public Task RollbackAsync(ResourceId resource, StepContext context) => FileResources.DeleteAsync(resource, Name);
 }
