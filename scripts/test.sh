@@ -8,6 +8,9 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
+# The tests run real Apache, MariaDB, PostgreSQL, cron and Chromium: install whatever of them is missing.
+scripts/prerequisites.sh tests
+
 results="${CD_TEST_RESULTS:-$repo_root/artifacts/test-results}"
 rm -rf "$results"
 mkdir -p "$results"

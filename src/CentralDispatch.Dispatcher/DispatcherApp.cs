@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 
 namespace CentralDispatch.Dispatcher;
@@ -38,6 +39,10 @@ public static class DispatcherApp
             DataDirectory = Path.GetFullPath(settings.DataDirectory),
             Database = settings.Database ?? builder.Configuration["Store:Database"],
         };
+        // Data Protection warns that keys rest unencrypted; they do, in a folder only the dispatcher's user may read.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        // Every SQL statement at Information would drown what operators need.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration, store);
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -82,7 +87,7 @@ public static class DispatcherApp
         services.AddScoped<AdminAccounts>();
         services.AddHostedService<LeaseReaperService>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddOperationTransformer<AuthResponsesTransformer>());
     }
 
     private static void AddDataProtection(IServiceCollection services, StoreOptions store)
@@ -95,7 +100,17 @@ public static class DispatcherApp
         }
         else
         {
-            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(store.DataDirectory, "keys")));
+            // The key ring is stored unencrypted (Linux has no DPAPI); the folder is the owner's alone instead.
+            var keys = Path.Combine(store.DataDirectory, "keys");
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(keys);
+            }
+            else
+            {
+                Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
         }
     }
 

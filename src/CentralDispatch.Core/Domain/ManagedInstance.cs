@@ -117,14 +117,15 @@ public sealed class ManagedInstance
         State = (kind, succeeded, outcome) switch
         {
             (JobKind.Deploy, true, _) => InstanceState.Active,
-            (JobKind.Deploy, false, JobState.NeedsAttention or JobState.Failed) => InstanceState.NeedsAttention,
+            // Failed means the worker could not run the plan at all (nothing touched): retry is safe.
+            (JobKind.Deploy, false, JobState.NeedsAttention) => InstanceState.NeedsAttention,
             (JobKind.Deploy, false, _) => InstanceState.Failed,
             (JobKind.Redeploy, _, JobState.NeedsAttention) => InstanceState.NeedsAttention,
             (JobKind.Redeploy, _, _) => InstanceState.Active,
             (JobKind.Suspend, true, _) => InstanceState.Suspended,
             (JobKind.Resume, true, _) => InstanceState.Active,
             (JobKind.Decommission, true, _) => InstanceState.Archived,
-            (JobKind.Decommission, false, JobState.NeedsAttention or JobState.Failed) => InstanceState.NeedsAttention,
+            (JobKind.Decommission, false, JobState.NeedsAttention) => InstanceState.NeedsAttention,
             (JobKind.BackOut, true, _) => InstanceState.Failed,
             (JobKind.BackOut, false, _) => InstanceState.NeedsAttention,
             _ => before,
@@ -164,6 +165,30 @@ public sealed class ManagedInstance
         }
 
         StateBeforeJob = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Archived → Pending for a restore under the same name: the host names and certificate may change, the archive path
+    /// stays (the Deploy that follows reads it). The error of the past is cleared.
+    /// </summary>
+    public void Restore(string hostname, IEnumerable<string> aliases, TlsMaterial? tls, DateTimeOffset now)
+    {
+        if (State != InstanceState.Archived)
+        {
+            throw new IllegalTransitionException($"Instance '{Name}'", State.ToString(), "restore", "Only an Archived instance can be restored.");
+        }
+
+        Hostname = hostname;
+        Aliases = aliases.ToList();
+        CertificatePem = tls?.CertificatePem;
+        ProtectedKeyPem = tls?.ProtectedKeyPem;
+        ChainPem = tls?.ChainPem;
+        CertificateNotAfter = tls?.NotAfter;
+        State = InstanceState.Pending;
+        StateBeforeJob = null;
+        Url = null;
+        ClearError();
         UpdatedAt = now;
     }
 

@@ -87,6 +87,7 @@ public sealed partial class SandboxMariaDb(SandboxMariaDbLayout layout, string a
             Directory.Delete(partial, recursive: true);
         }
 
+        // Its own tmpdir also for the bootstrap: temp tables in a shared /tmp were seen to vanish under a busy host.
         var arguments = new List<string> { "--no-defaults", $"--datadir={partial}", "--auth-root-authentication-method=socket", $"--auth-root-socket-user={adminUser}", "--skip-test-db", "--skip-name-resolve", $"--tmpdir={layout.TempFolder}" };
         if (Environment.IsPrivilegedProcess)
         {

@@ -12,9 +12,6 @@ public sealed record SandboxMariaDbLayout(string Folder)
 
     public string ErrorLog => Path.Combine(Folder, "mariadbd.err");
 
-    /// <summary>
-    /// The server's temporary files (tmpdir), inside the sandbox like everything else: in the shared /tmp, another
-    /// program's clean-up could delete them under the server (a failed install was seen that way).
-    /// </summary>
+    /// <summary>The server's temporary files; the system's /tmp is shared with whatever else runs on the host.</summary>
     public string TempFolder => Path.Combine(Folder, "tmp");
 }

@@ -18,11 +18,13 @@ internal sealed class StepRunner(PlanRunnerOptions options, TimeProvider timePro
 
         var started = timeProvider.GetTimestamp();
         var verified = true;
+        string? summary = null;
         var failure = await GuardedRun.RunAsync(async token =>
         {
             var context = new StepContext(job, step.Name, journal, logger, timeProvider, token, isRollback: false);
             await step.ApplyAsync(context);
             verified = await step.VerifyAsync(context);
+            summary = context.Summary;
         }, step.Timeout ?? options.StepTimeout, jobCancelled, timeProvider);
         var duration = timeProvider.GetElapsedTime(started);
 
@@ -30,10 +32,10 @@ internal sealed class StepRunner(PlanRunnerOptions options, TimeProvider timePro
         if (message is null)
         {
             options.FaultInjection.At(FaultPoint.AfterVerify, step.Name);
-            await journal.AppendAsync(JournalRecord.ForStep(JournalRecordType.StepSucceeded, journal.Now, step.Name,
+            await journal.AppendAsync(JournalRecord.ForStep(JournalRecordType.StepSucceeded, journal.Now, step.Name, summary,
                 durationMs: duration.TotalMilliseconds), CancellationToken.None);
             options.FaultInjection.At(FaultPoint.AfterJournal, step.Name);
-            events.Publish(step.Name, StepPhase.Succeeded, duration);
+            events.Publish(step.Name, StepPhase.Succeeded, duration, summary);
             return null;
         }
 
