@@ -36,7 +36,9 @@ public static class WorkerApp
         services.AddLifecyclePlans();
         services.AddSingleton(p => new JournalStore(p.GetRequiredService<IOptions<WorkerOptions>>().Value.Paths.JournalFolder,
             p.GetRequiredService<TimeProvider>()));
-        services.AddOptions<PlanRunnerOptions>();
+        // Read once at start: a wrong value fails the start instead of being ignored.
+        var faultInjection = FaultInjection.FromEnvironment();
+        services.AddOptions<PlanRunnerOptions>().Configure(o => o.FaultInjection = faultInjection);
         services.AddSingleton<PlanRunner>();
         services.AddSingleton<IPlanFactory, WorkerPlanFactory>();
         services.AddWorkerAgent();

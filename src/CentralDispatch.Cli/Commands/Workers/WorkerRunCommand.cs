@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CentralDispatch.Worker;
+using CentralDispatch.Worker.Provisioning.Engine;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Cli.Commands.Workers;
@@ -33,6 +34,10 @@ public static class WorkerRunCommand
             catch (OptionsValidationException e)
             {
                 throw new CliException($"{path}: {string.Join("; ", e.Failures)}");
+            }
+            catch (FaultInjectionException e)
+            {
+                throw new CliException(e.Message);
             }
         }));
         return command;

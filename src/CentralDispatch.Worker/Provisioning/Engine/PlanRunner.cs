@@ -15,6 +15,7 @@ public sealed class PlanRunner
     private readonly ILogger<PlanRunner> _logger;
     private readonly StepRunner _steps;
     private readonly RollbackRunner _rollback;
+    private readonly FaultInjection _faultInjection;
 
     public PlanRunner(JournalStore journals, IOptions<PlanRunnerOptions> options, TimeProvider timeProvider, ILogger<PlanRunner> logger)
     {
@@ -23,6 +24,12 @@ public sealed class PlanRunner
         _journals = journals;
         _timeProvider = timeProvider;
         _logger = logger;
+        _faultInjection = options.Value.FaultInjection;
+        if (_faultInjection.IsArmed)
+        {
+            PlanRunnerLog.FaultInjectionArmed(logger, FaultInjection.Variable, _faultInjection.ToString());
+        }
+
         _steps = new StepRunner(options.Value, timeProvider, logger);
         _rollback = new RollbackRunner(options.Value, timeProvider, logger);
     }
@@ -136,6 +143,7 @@ public sealed class PlanRunner
 
         var succeeded = PlanResult.Succeeded();
         await journal.AppendAsync(JournalRecord.JobFinished(journal.Now, succeeded), CancellationToken.None);
+        _faultInjection.At(FaultPoint.AfterFinish, plan.Name);
         return succeeded;
     }
 }

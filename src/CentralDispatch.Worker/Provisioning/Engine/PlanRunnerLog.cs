@@ -22,4 +22,7 @@ internal static partial class PlanRunnerLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({InstanceName}) finished {Outcome}")]
     public static partial void Finished(ILogger logger, long jobId, string instanceName, PlanOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Variable} is set: this worker kills itself at {Point} (a test switch; unset it on a real host)")]
+    public static partial void FaultInjectionArmed(ILogger logger, string variable, string point);
 }

@@ -11,6 +11,9 @@ public sealed class PlanRunnerOptions
     /// <summary>Removing one resource during rollback; on expiry the resource is listed as left over.</summary>
     public TimeSpan UndoTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The end-to-end tests' crash switch; <see cref="FaultInjection.None"/> unless the worker's environment sets it.</summary>
+    public FaultInjection FaultInjection { get; set; } = FaultInjection.None;
+
     internal void Validate()
     {
         if (StepTimeout <= TimeSpan.Zero)

@@ -44,6 +44,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
             : cause.Removal ? new PlanResult(outcome, cause.FailedStep, $"{cause.Message}: {leftovers.Count} resource(s) could not be removed", leftovers)
             : new PlanResult(outcome, cause.FailedStep, cause.Message, leftovers);
         await Append(journal, JournalRecord.JobFinished(journal.Now, result));
+        options.FaultInjection.At(FaultPoint.AfterFinish, plan.Name);
         return result;
     }
 
@@ -52,6 +53,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
     {
         await Append(journal, JournalRecord.ForStep(JournalRecordType.StepRollbackStarted, journal.Now, stepName));
         events.Publish(stepName, StepPhase.RollingBack);
+        options.FaultInjection.At(FaultPoint.BeforeUndo, stepName);
         var step = plan.Find(stepName);
         var left = new List<Leftover>();
         var removed = new List<ResourceId>();
@@ -64,6 +66,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
                     step.UndoTimeout ?? options.UndoTimeout, CancellationToken.None, timeProvider);
             if (failure is null)
             {
+                options.FaultInjection.At(FaultPoint.AfterUndo, stepName);
                 await Append(journal, JournalRecord.ForResource(JournalRecordType.ResourceRemoved, journal.Now, stepName, resource));
                 removed.Add(resource);
                 continue;

@@ -14,6 +14,7 @@ internal sealed class StepRunner(PlanRunnerOptions options, TimeProvider timePro
         // Journal writes around a step are not cancelled: the record of what happened must exist whatever stops the job.
         await journal.AppendAsync(JournalRecord.ForStep(JournalRecordType.StepStarted, journal.Now, step.Name), CancellationToken.None);
         events.Publish(step.Name, StepPhase.Started);
+        options.FaultInjection.At(FaultPoint.BeforeApply, step.Name);
 
         var started = timeProvider.GetTimestamp();
         var verified = true;
@@ -30,8 +31,10 @@ internal sealed class StepRunner(PlanRunnerOptions options, TimeProvider timePro
         var message = failure?.Message ?? (verified ? null : $"{step.Name} is not in place after it was applied (verify failed)");
         if (message is null)
         {
+            options.FaultInjection.At(FaultPoint.AfterVerify, step.Name);
             await journal.AppendAsync(JournalRecord.ForStep(JournalRecordType.StepSucceeded, journal.Now, step.Name, summary,
                 durationMs: duration.TotalMilliseconds), CancellationToken.None);
+            options.FaultInjection.At(FaultPoint.AfterJournal, step.Name);
             events.Publish(step.Name, StepPhase.Succeeded, duration, summary);
             return null;
         }

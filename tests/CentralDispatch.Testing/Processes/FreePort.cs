@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CentralDispatch.Cli.Tests.Infrastructure;
+namespace CentralDispatch.Testing.Processes;
 
 /// <summary>A loopback TCP port nothing listens on right now: for a dispatcher to start on, or for one that is unreachable.</summary>
 public static class FreePort
