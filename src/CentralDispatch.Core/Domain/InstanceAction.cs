@@ -58,8 +58,10 @@ public static class InstanceActions
         InstanceAction.Deploy => [InstanceState.Pending, InstanceState.Failed],
         InstanceAction.Retry => [InstanceState.Failed],
         InstanceAction.Redeploy => [InstanceState.Active],
-        InstanceAction.Suspend => [InstanceState.Active],
-        InstanceAction.Resume => [InstanceState.Suspended],
+        // Both re-apply on an instance already in their end state (the worker's plans are idempotent): an operator's
+        // repeated suspend or resume succeeds and repairs a site whose maintenance switch or cron line drifted.
+        InstanceAction.Suspend => [InstanceState.Active, InstanceState.Suspended],
+        InstanceAction.Resume => [InstanceState.Suspended, InstanceState.Active],
         InstanceAction.Decommission => [InstanceState.Active, InstanceState.Suspended, InstanceState.Failed],
         InstanceAction.BackOut => [InstanceState.Failed, InstanceState.NeedsAttention],
         InstanceAction.RotateCertificate => [InstanceState.Active, InstanceState.Suspended],

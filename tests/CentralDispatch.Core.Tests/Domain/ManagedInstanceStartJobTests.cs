@@ -11,8 +11,8 @@ public sealed class ManagedInstanceStartJobTests
     {
         [JobKind.Deploy] = ([InstanceState.Pending, InstanceState.Failed], InstanceState.Deploying),
         [JobKind.Redeploy] = ([InstanceState.Active], InstanceState.Updating),
-        [JobKind.Suspend] = ([InstanceState.Active], null),
-        [JobKind.Resume] = ([InstanceState.Suspended], null),
+        [JobKind.Suspend] = ([InstanceState.Active, InstanceState.Suspended], null),
+        [JobKind.Resume] = ([InstanceState.Suspended, InstanceState.Active], null),
         [JobKind.RotateCertificate] = ([InstanceState.Active, InstanceState.Suspended], null),
         [JobKind.Decommission] = ([InstanceState.Active, InstanceState.Suspended, InstanceState.Failed], InstanceState.Decommissioning),
         [JobKind.BackOut] = ([InstanceState.Failed, InstanceState.NeedsAttention], null),

@@ -175,6 +175,31 @@ public sealed class LifecycleApiTests(SqliteDispatcherFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task SuspendAndResume_AreTakenAgainInTheirEndState_AndQueueAJobThatReappliesIt()
+    {
+        var (admin, agent, instance) = await ActiveAsync();
+        await admin.ActAsync(instance.Name, "suspend");
+        await (await agent.SucceedAsync((await agent.ClaimAsync())!)).ReadAsync<CompleteResponse>();
+
+        var again = await admin.PostAsync($"/api/v1/instances/{instance.Name}/suspend", null);
+        var suspendAgain = (await agent.ClaimAsync())!;
+        var whileRunning = await admin.GetInstanceAsync(instance.Name);
+        await (await agent.SucceedAsync(suspendAgain)).ReadAsync<CompleteResponse>();
+        var afterSecondSuspend = await admin.GetInstanceAsync(instance.Name);
+        await admin.ActAsync(instance.Name, "resume");
+        await (await agent.SucceedAsync((await agent.ClaimAsync())!)).ReadAsync<CompleteResponse>();
+        var resumeAgain = await admin.PostAsync($"/api/v1/instances/{instance.Name}/resume", null);
+        await (await agent.SucceedAsync((await agent.ClaimAsync())!)).ReadAsync<CompleteResponse>();
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(JobKind.Suspend, suspendAgain.Kind);
+        Assert.Equal(InstanceState.Suspended, whileRunning.State);
+        Assert.Equal(InstanceState.Suspended, afterSecondSuspend.State);
+        Assert.Equal(HttpStatusCode.Accepted, resumeAgain.StatusCode);
+        Assert.Equal(InstanceState.Active, (await admin.GetInstanceAsync(instance.Name)).State);
+    }
+
+    [Fact]
     public async Task ExpiringWithinDays_ListsOnlyLiveInstancesWhoseCertificateEndsWithinThatManyDays()
     {
         var admin = _host.Admin();
