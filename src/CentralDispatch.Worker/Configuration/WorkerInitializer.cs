@@ -24,6 +24,14 @@ public static class WorkerInitializer
             Directory.CreateDirectory(folder, FileModes.Folder);
         }
 
+        if (options.Profile == WorkerProfile.Sandbox && Environment.IsPrivilegedProcess)
+        {
+            // As root the sandbox Apache serves as its child user, which must pass through the data folder to reach
+            // the webroots. A folder handed over ready-made (`mktemp -d` makes 0700) is opened for passing only.
+            var data = options.DataFolder!;
+            File.SetUnixFileMode(data, File.GetUnixFileMode(data) | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
         // Created 0700 and kept so even if it existed: it holds the instances' database passwords.
         Directory.CreateDirectory(paths.SecretsFolder, FileModes.PrivateFolder);
         File.SetUnixFileMode(paths.SecretsFolder, FileModes.PrivateFolder);

@@ -86,8 +86,29 @@ public sealed class WorkerInitAndCheckTests(DispatcherFixture fixture) : IClassF
         Assert.Contains($"[pass] dispatcher: {Host.Url}/ reachable; token accepted for worker {name}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[pass] database admin login:", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[pass] web server config test:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[pass] web server access: www-data (Apache's serving user) can enter", result.Stdout, StringComparison.Ordinal);
+        var opened = File.GetUnixFileMode(_data.FullName);
+        Assert.True(opened.HasFlag(UnixFileMode.OtherExecute) && !opened.HasFlag(UnixFileMode.OtherRead),
+            $"the ready-made 0700 data folder is opened for passing only, not listing: {opened}");
         Assert.False(File.Exists(Path.Combine(options.Database.PrivateServer.Folder!, "mariadbd.pid")) && IsRunning(Path.Combine(options.Database.PrivateServer.Folder!, "mariadbd.pid")),
             "the check must stop the sandbox MariaDB it started");
+    }
+
+    [Fact]
+    public async Task Check_FailsWebServerAccess_NamingTheFolderApacheCannotEnter_WhenOneAboveTheDataFolderIsClosed()
+    {
+        using var user = new CliUser();
+        File.SetUnixFileMode(_data.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var data = Path.Combine(_data.FullName, "sandbox");
+        var init = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", FreePort.ClosedUrl(), "--token", "cdw_token", "--data", data);
+        Assert.True(init.ExitCode == 0, init.ToString());
+
+        var result = await user.RunAsync("worker", "check", "--config", Path.Combine(data, "worker.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"[FAIL] web server access: www-data cannot enter {_data.FullName}, so Apache cannot serve anything under {data}/www; let it through with `chmod o+x {_data.FullName}`",
+            result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_data.FullName));
     }
 
     public void Dispose()

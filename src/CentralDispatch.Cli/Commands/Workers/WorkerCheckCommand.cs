@@ -64,6 +64,7 @@ public static class WorkerCheckCommand
                 await Report(check);
             }
 
+            await Report(await new WebServerAccessCheck(runner).RunAsync(options, cancellationToken));
             await Report(await new CronCheck(runner).RunAsync(options, cancellationToken));
             await Report(await DispatcherCheck.RunAsync(options, cancellationToken));
             await Report(await new DatabaseCheck(runner, TimeProvider.System).RunAsync(options, cancellationToken));
