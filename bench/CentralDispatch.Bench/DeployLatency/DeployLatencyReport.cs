@@ -22,7 +22,7 @@ public static class DeployLatencyReport
         text.AppendLine("created through `POST /api/v1/instances` with its own certificate; the clock starts when the request is sent and");
         text.AppendLine("stops at the first `200` its site gives over HTTPS (SNI through 127.0.0.1, the instance's certificate required),");
         text.AppendLine(culture, $"probed every 20 ms. One unmeasured deploy warms the worker up first. Worker settings: the defaults (concurrency {worker.Concurrency},");
-        text.AppendLine(culture, $"reload coalescing window {worker.ReloadCoalescingWindow.TotalMilliseconds:0} ms, which a lone deploy waits out before its reload).");
+        text.AppendLine(culture, $"reload coalescing window {worker.ReloadCoalescingWindow.TotalMilliseconds:0} ms, which a lone deploy on an idle worker skips).");
         text.AppendLine();
         text.AppendLine("Baseline: one `apache2 -t` + `apache2 -k graceful` of the same sandbox Apache, until Apache logs that it resumed,");
         text.AppendLine("through the worker's own web server control, run after each deploy (so with the same sites loaded). That is the");

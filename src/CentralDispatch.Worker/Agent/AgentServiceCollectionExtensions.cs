@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using CentralDispatch.Worker.Host.Apache;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(provider => new DispatcherClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.TryAddSingleton(provider => new LeaseStore(provider.GetRequiredService<Provisioning.Journal.JournalStore>()));
         services.TryAddSingleton<InstanceLocks>();
+        services.TryAddSingleton<ReloadRequesters>();
         services.TryAddSingleton<JobExecutionFactory>();
         services.TryAddSingleton<StartupRecovery>();
         services.TryAddSingleton<AgentLoop>();

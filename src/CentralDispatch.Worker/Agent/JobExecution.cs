@@ -34,6 +34,8 @@ public sealed class JobExecution
     {
         var s = _services;
         AgentLog.Claimed(s.Logger, _job.JobId, _job.Kind, _job.Attempt, InstanceName);
+        // From the claim on this job may ask for a reload: another job's lone request must then wait for company.
+        using var requester = s.ReloadRequesters.Enter();
         await using var lease = new LeaseKeeper(s.Client, _job, _heartbeatInterval, s.Options, s.TimeProvider, s.Logger);
         await using var events = new EventBatcher(s.Client, _job, s.Options, s.TimeProvider, s.Logger);
         using var abandonEvents = lease.Lost.Register(events.Abandon);

@@ -1,4 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
+using CentralDispatch.Worker.Host.Apache;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed class JobExecutionFactory(
     JournalStore journals,
     LeaseStore leases,
     InstanceLocks locks,
+    ReloadRequesters reloadRequesters,
     IOptions<AgentOptions> options,
     TimeProvider timeProvider,
     ILogger<JobExecution> logger)
@@ -24,6 +26,7 @@ public sealed class JobExecutionFactory(
     internal JournalStore Journals => journals;
     internal LeaseStore Leases => leases;
     internal InstanceLocks Locks => locks;
+    internal ReloadRequesters ReloadRequesters => reloadRequesters;
     internal AgentOptions Options => options.Value;
     internal TimeProvider TimeProvider => timeProvider;
     internal ILogger Logger => logger;

@@ -27,6 +27,9 @@ public sealed class WorkerOptions
     /// <summary>Jobs run at once (never two of one instance).</summary>
     public int Concurrency { get; set; } = 2;
 
-    /// <summary>Reloads requested within this window become one graceful reload; zero turns coalescing off.</summary>
+    /// <summary>
+    /// Reloads requested within this window become one graceful reload; a request no other could join (no other job
+    /// running, no reload under way) does not wait. Zero turns coalescing off.
+    /// </summary>
     public TimeSpan ReloadCoalescingWindow { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -29,9 +29,11 @@ public static class WorkerHostServices
             var watcher = string.IsNullOrEmpty(web.MainErrorLog) ? null : new GracefulRestartWatcher(web.MainErrorLog, provider.GetRequiredService<TimeProvider>());
             return new CommandWebServerControl(web.ConfigTestCommand, web.ReloadCommand, web.CommandTimeout, provider.GetRequiredService<IProcessRunner>(), watcher);
         });
+        services.TryAddSingleton<ReloadRequesters>();
         services.AddSingleton(provider => new ReloadCoordinator(
             provider.GetRequiredService<IWebServerControl>(),
             provider.GetRequiredService<IOptions<WorkerOptions>>().Value.ReloadCoalescingWindow,
+            provider.GetRequiredService<ReloadRequesters>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ReloadCoordinator>>()));
         services.AddSingleton<ICrontab>(provider =>

@@ -3,6 +3,7 @@ using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Agent;
+using CentralDispatch.Worker.Host.Apache;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Provisioning;
@@ -52,7 +53,7 @@ public sealed class AgentHarness : IAsyncDisposable
         // Steps never time out here: the fake clock moves in big steps for heartbeats.
         Runner = new PlanRunner(Journals, MsOptions.Create(new PlanRunnerOptions { StepTimeout = TimeSpan.FromDays(1), UndoTimeout = TimeSpan.FromDays(1) }),
             Clock, _loggers.CreateLogger<PlanRunner>());
-        Executions = new JobExecutionFactory(Client, Plans, Runner, Journals, Leases, new InstanceLocks(), MsOptions.Create(Settings), Clock,
+        Executions = new JobExecutionFactory(Client, Plans, Runner, Journals, Leases, new InstanceLocks(), ReloadRequesters, MsOptions.Create(Settings), Clock,
             _loggers.CreateLogger<JobExecution>());
         Recovery = new StartupRecovery(Client, Journals, Leases, _loggers.CreateLogger<StartupRecovery>());
         Loop = new AgentLoop(Client, Executions, Recovery, MsOptions.Create(Settings), Clock, _loggers.CreateLogger<AgentLoop>());
@@ -61,6 +62,7 @@ public sealed class AgentHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
     public TrafficRecorder Recorder { get; }
     public CapturedLogs Logs { get; } = new();
+    public ReloadRequesters ReloadRequesters { get; } = new();
     public FakeHost Host { get; } = new();
     public FakePlanFactory Plans { get; } = new();
     public HttpClient Admin { get; }

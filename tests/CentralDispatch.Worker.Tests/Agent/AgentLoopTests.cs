@@ -82,7 +82,7 @@ public sealed class AgentLoopTests(DispatcherFixture fixture) : IClassFixture<Di
     }
 
     [Fact]
-    public async Task Concurrency_RunsJobsOfDifferentInstancesInParallel_UpToTheLimit()
+    public async Task Concurrency_RunsJobsOfDifferentInstancesInParallel_UpToTheLimit_EachCountedAsAPossibleReloadRequester()
     {
         await using var agent = await AgentHarness.CreateAsync(_dispatcher, concurrency: 2);
         var gate = agent.Gate("Webroot");
@@ -102,6 +102,7 @@ public sealed class AgentLoopTests(DispatcherFixture fixture) : IClassFixture<Di
             states.Add((await agent.Admin.GetInstanceAsync(instance.Name)).CurrentJob!.State);
         }
 
+        var requestersWhileRunning = agent.ReloadRequesters.Running;
         gate.Open();
         foreach (var instance in instances)
         {
@@ -112,6 +113,8 @@ public sealed class AgentLoopTests(DispatcherFixture fixture) : IClassFixture<Di
         Assert.Equal(2, states.Count(s => s == JobState.Queued));
         Assert.Equal(2, gate.MaxInside);
         Assert.Equal(4, gate.Entries);
+        Assert.Equal(2, requestersWhileRunning);
+        await Eventually.TrueAsync(() => agent.ReloadRequesters.Running == 0, "no job counted once all ended");
     }
 
     [Fact]

@@ -7,13 +7,16 @@ namespace CentralDispatch.Worker.Host.Apache;
 /// one graceful reload. A request is answered by the first test-and-reload that starts after it was made, so the reload
 /// a caller awaits always covers the change it wrote before asking. A failing config test fails every caller of that
 /// batch (with Apache's message) and nothing is reloaded, so the running sites keep their configuration.
+/// A request that can have no company (no batch waiting, testing or reloading, and no other job running on the worker)
+/// starts its batch at once: a lone deploy would otherwise wait the whole window for nothing.
 /// </summary>
-public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpan window, TimeProvider timeProvider, ILogger<ReloadCoordinator> logger) : IDisposable
+public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpan window, ReloadRequesters requesters, TimeProvider timeProvider, ILogger<ReloadCoordinator> logger) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private Batch? _open;
+    private int _inFlight;
     private int _requests;
     private int _configTests;
     private int _failedConfigTests;
@@ -34,7 +37,8 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
         {
             if (_open is null || window <= TimeSpan.Zero)
             {
-                batch = new Batch();
+                batch = new Batch { Leading = _inFlight == 0 && requesters.Running <= 1 };
+                _inFlight++;
                 isNew = true;
 
                 // With coalescing off every request gets its own batch, so no batch is ever left open for others to join.
@@ -89,7 +93,7 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
         {
             // The window passes outside the lock: other jobs may enable their sites meanwhile and join this batch
             // (holding the lock here kept them waiting for this whole batch, so each needed a reload of its own).
-            if (window > TimeSpan.Zero)
+            if (window > TimeSpan.Zero && !batch.Leading)
             {
                 await Task.Delay(window, timeProvider, token);
             }
@@ -124,6 +128,13 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
         {
             batch.Done.TrySetException(ex);
         }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight--;
+            }
+        }
     }
 
     private async Task TestAndReloadAsync(Batch batch, int waiters, CancellationToken token)
@@ -155,5 +166,8 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Waiters { get; set; }
+
+        /// <summary>Made when no other request could join it: runs without waiting the window.</summary>
+        public bool Leading { get; init; }
     }
 }

@@ -12,18 +12,31 @@ public sealed class ReloadCoordinatorTests : IDisposable
     private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new();
     private readonly FakeWebServer _server = new();
+    private readonly ReloadRequesters _requesters = new();
     private readonly ReloadCoordinator _coordinator;
 
     public ReloadCoordinatorTests()
     {
-        _coordinator = new ReloadCoordinator(_server, Window, _time, NullLogger<ReloadCoordinator>.Instance);
+        _coordinator = new ReloadCoordinator(_server, Window, _requesters, _time, NullLogger<ReloadCoordinator>.Instance);
     }
 
     public void Dispose() => _coordinator.Dispose();
 
     [Fact]
-    public async Task RequestsWithinTheWindow_ShareOneConfigTestAndOneReload()
+    public async Task LoneRequest_OnAnIdleHost_ReloadsAtOnce_WithoutWaitingTheWindow()
     {
+        // The fake clock never moves: a request that waited the window would never finish.
+        await _coordinator.RequestReloadAsync(CancellationToken.None).WaitAsync(SafetyNet);
+        await _coordinator.RequestReloadAsync(CancellationToken.None).WaitAsync(SafetyNet);
+
+        Assert.Equal(new ReloadStatistics(Requests: 2, ConfigTests: 2, FailedConfigTests: 0, Reloads: 2), _coordinator.Statistics);
+    }
+
+    [Fact]
+    public async Task RequestsWithinTheWindow_WhileOtherJobsRun_ShareOneConfigTestAndOneReload()
+    {
+        using var thisJob = _requesters.Enter();
+        using var otherJob = _requesters.Enter();
         var requests = Enumerable.Range(0, 5).Select(_ => _coordinator.RequestReloadAsync(CancellationToken.None)).ToList();
         Assert.All(requests, request => Assert.False(request.IsCompleted));
 
@@ -34,9 +47,37 @@ public sealed class ReloadCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task LoneRequest_OfTheOnlyRunningJob_ReloadsAtOnce_AndOnceItEnds_TheNextToo()
+    {
+        using (_requesters.Enter())
+        {
+            await _coordinator.RequestReloadAsync(CancellationToken.None).WaitAsync(SafetyNet);
+        }
+
+        using var otherJob = _requesters.Enter();
+        await _coordinator.RequestReloadAsync(CancellationToken.None).WaitAsync(SafetyNet);
+
+        Assert.Equal(0 + 1, _requesters.Running);
+        Assert.Equal(2, _server.Reloads);
+    }
+
+    [Fact]
+    public async Task RequestsWithinTheWindow_WhileAReloadIsUnderWay_ShareOneConfigTestAndOneReload()
+    {
+        var requests = await DuringAReloadAsync(() => Enumerable.Range(0, 5).Select(_ => _coordinator.RequestReloadAsync(CancellationToken.None)).ToList());
+        Assert.All(requests, request => Assert.False(request.IsCompleted));
+
+        _time.Advance(Window);
+        await Task.WhenAll(requests).WaitAsync(SafetyNet);
+
+        Assert.Equal(new ReloadStatistics(Requests: 6, ConfigTests: 2, FailedConfigTests: 0, Reloads: 2), _coordinator.Statistics);
+    }
+
+    [Fact]
     public async Task SiteChangeDuringTheWindow_IsNotHeldUp_AndItsReloadJoinsTheOpenBatch()
     {
-        var first = _coordinator.RequestReloadAsync(CancellationToken.None);
+        var first = await DuringAReloadAsync(() => _coordinator.RequestReloadAsync(CancellationToken.None));
+        Assert.False(first.IsCompleted);
         var changed = false;
 
         // The window has not passed (the fake clock stands still): the change must still run now, not after the batch.
@@ -50,7 +91,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
         _time.Advance(Window);
         await Task.WhenAll(first, second).WaitAsync(SafetyNet);
         Assert.True(changed);
-        Assert.Equal(new ReloadStatistics(Requests: 2, ConfigTests: 1, FailedConfigTests: 0, Reloads: 1), _coordinator.Statistics);
+        Assert.Equal(new ReloadStatistics(Requests: 3, ConfigTests: 2, FailedConfigTests: 0, Reloads: 2), _coordinator.Statistics);
     }
 
     [Fact]
@@ -68,7 +109,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
     [Fact]
     public async Task WithCoalescingOff_EveryRequestGetsItsOwnReload()
     {
-        using var coordinator = new ReloadCoordinator(_server, TimeSpan.Zero, _time, NullLogger<ReloadCoordinator>.Instance);
+        using var coordinator = new ReloadCoordinator(_server, TimeSpan.Zero, _requesters, _time, NullLogger<ReloadCoordinator>.Instance);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => coordinator.RequestReloadAsync(CancellationToken.None))).WaitAsync(SafetyNet);
 
@@ -96,8 +137,11 @@ public sealed class ReloadCoordinatorTests : IDisposable
     [Fact]
     public async Task FailingConfigTest_FailsEveryWaiterWithTheOutput_AndDoesNotReload()
     {
-        _server.ConfigPasses = false;
-        var requests = Enumerable.Range(0, 3).Select(_ => _coordinator.RequestReloadAsync(CancellationToken.None)).ToList();
+        var requests = await DuringAReloadAsync(() =>
+        {
+            _server.ConfigPasses = false;
+            return Enumerable.Range(0, 3).Select(_ => _coordinator.RequestReloadAsync(CancellationToken.None)).ToList();
+        });
 
         _time.Advance(Window);
 
@@ -107,34 +151,44 @@ public sealed class ReloadCoordinatorTests : IDisposable
             Assert.Contains("broken.conf", failure.Output, StringComparison.Ordinal);
         }
 
-        Assert.Equal(0, _server.Reloads);
-        Assert.Equal(new ReloadStatistics(Requests: 3, ConfigTests: 1, FailedConfigTests: 1, Reloads: 0), _coordinator.Statistics);
+        Assert.Equal(1, _server.Reloads);
+        Assert.Equal(new ReloadStatistics(Requests: 4, ConfigTests: 2, FailedConfigTests: 1, Reloads: 1), _coordinator.Statistics);
     }
 
     [Fact]
     public async Task CallerThatStopsWaiting_DoesNotCancelTheReloadForOthers()
     {
         using var cancel = new CancellationTokenSource();
-        var impatient = _coordinator.RequestReloadAsync(cancel.Token);
-        var patient = _coordinator.RequestReloadAsync(CancellationToken.None);
+        var (impatient, patient) = await DuringAReloadAsync(() =>
+            (_coordinator.RequestReloadAsync(cancel.Token), _coordinator.RequestReloadAsync(CancellationToken.None)));
 
         await cancel.CancelAsync();
         _time.Advance(Window);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
         await patient.WaitAsync(SafetyNet);
-        Assert.Equal(1, _server.Reloads);
+        Assert.Equal(2, _server.Reloads);
     }
 
-    /// <summary>A request whose batch is now inside Apache's reload, held there until the returned gate is opened.</summary>
+    /// <summary>A request whose batch is now inside Apache's reload (it started at once: the host was idle), held there until the returned gate is opened.</summary>
     private async Task<(Task Request, TaskCompletionSource ReloadGate)> ReloadUnderWayAsync()
     {
         var reloadGate = new TaskCompletionSource();
         _server.ReloadGate = reloadGate.Task;
         var request = _coordinator.RequestReloadAsync(CancellationToken.None);
-        _time.Advance(Window);
         await Eventually.GetAsync(() => Task.FromResult(_server.Reloads), reloads => reloads == 1);
         return (request, reloadGate);
+    }
+
+    /// <summary>Makes requests while a reload is under way, then lets that reload end: they now wait out their window.</summary>
+    private async Task<T> DuringAReloadAsync<T>(Func<T> makeRequests)
+    {
+        var (underWay, reloadGate) = await ReloadUnderWayAsync();
+        var requests = makeRequests();
+        _server.ReloadGate = null;
+        reloadGate.SetResult();
+        await underWay.WaitAsync(SafetyNet);
+        return requests;
     }
 
     private bool AdvanceAndCheck(Task request)

@@ -45,7 +45,7 @@ public sealed class SandboxApacheFixture : IAsyncLifetime
     }
 
     public ReloadCoordinator NewCoordinator(TimeSpan window) =>
-        new(Control, window, TimeProvider.System, NullLogger<ReloadCoordinator>.Instance);
+        new(Control, window, new ReloadRequesters(), TimeProvider.System, NullLogger<ReloadCoordinator>.Instance);
 
     /// <summary>What a deploy does for a site, with the shipped templates: webroot from the sample release, certificate files, vhost, enabling link.</summary>
     public async Task<string> AddSiteAsync(string name, TestCertificate? certificate)
