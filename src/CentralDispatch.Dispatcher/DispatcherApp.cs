@@ -42,6 +42,8 @@ public static class DispatcherApp
         };
         // Data Protection warns that keys rest unencrypted; they do, in a folder only the dispatcher's user may read.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        // Every SQL statement at Information would drown what operators need.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration, store);
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -117,14 +117,15 @@ public sealed class ManagedInstance
         State = (kind, succeeded, outcome) switch
         {
             (JobKind.Deploy, true, _) => InstanceState.Active,
-            (JobKind.Deploy, false, JobState.NeedsAttention or JobState.Failed) => InstanceState.NeedsAttention,
+            // Failed means the worker could not run the plan at all (nothing touched): retry is safe.
+            (JobKind.Deploy, false, JobState.NeedsAttention) => InstanceState.NeedsAttention,
             (JobKind.Deploy, false, _) => InstanceState.Failed,
             (JobKind.Redeploy, _, JobState.NeedsAttention) => InstanceState.NeedsAttention,
             (JobKind.Redeploy, _, _) => InstanceState.Active,
             (JobKind.Suspend, true, _) => InstanceState.Suspended,
             (JobKind.Resume, true, _) => InstanceState.Active,
             (JobKind.Decommission, true, _) => InstanceState.Archived,
-            (JobKind.Decommission, false, JobState.NeedsAttention or JobState.Failed) => InstanceState.NeedsAttention,
+            (JobKind.Decommission, false, JobState.NeedsAttention) => InstanceState.NeedsAttention,
             (JobKind.BackOut, true, _) => InstanceState.Failed,
             (JobKind.BackOut, false, _) => InstanceState.NeedsAttention,
             _ => before,

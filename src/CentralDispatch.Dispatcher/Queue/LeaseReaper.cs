@@ -58,7 +58,8 @@ public sealed partial class LeaseReaper(
             var instance = await db.Instances.SingleAsync(i => i.Id == job.InstanceId, cancellationToken);
             var reason = $"The worker stopped renewing the lease {job.Attempt} times; what exists on the host is not known. Back the instance out, then retry.";
             job.Abandon(reason, now);
-            instance.FinishJob(job.Kind, JobState.Failed, new InstanceError("Lease", reason, [], job.Id), JobResultFacts.None, now);
+            // Nobody knows what the last attempt left on the host: the instance needs attention (a back-out), whatever the kind.
+            instance.FinishJob(job.Kind, JobState.NeedsAttention, new InstanceError("Lease", reason, [], job.Id), JobResultFacts.None, now);
         }
         else
         {

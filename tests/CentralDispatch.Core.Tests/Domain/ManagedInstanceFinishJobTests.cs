@@ -12,8 +12,9 @@ public sealed class ManagedInstanceFinishJobTests
     /// <summary>Where each kind starts from in these tests, and the state each outcome leaves (ARCHITECTURE §2).</summary>
     private static readonly Dictionary<JobKind, (InstanceState From, Dictionary<JobState, InstanceState> Ends)> Table = new()
     {
-        // A failed deploy rolled back is Failed (retry allowed); leftovers or an unknown end need attention.
-        [JobKind.Deploy] = (InstanceState.Pending, Ends(succeeded: InstanceState.Active, failed: InstanceState.NeedsAttention,
+        // A deploy rolled back, or one the worker could not start (Failed: nothing touched), is Failed (retry allowed);
+        // leftovers, or an end nobody knows (the reaper reports NeedsAttention), need attention.
+        [JobKind.Deploy] = (InstanceState.Pending, Ends(succeeded: InstanceState.Active, failed: InstanceState.Failed,
             rolledBack: InstanceState.Failed, needsAttention: InstanceState.NeedsAttention, cancelled: InstanceState.Failed)),
         // A failed redeploy leaves the previous code live.
         [JobKind.Redeploy] = (InstanceState.Active, Ends(succeeded: InstanceState.Active, failed: InstanceState.Active,
@@ -25,7 +26,7 @@ public sealed class ManagedInstanceFinishJobTests
         [JobKind.RotateCertificate] = (InstanceState.Suspended, Ends(succeeded: InstanceState.Suspended, failed: InstanceState.Suspended,
             rolledBack: InstanceState.Suspended, needsAttention: InstanceState.Suspended, cancelled: InstanceState.Suspended)),
         // Archive first, then removal: a decommission undone keeps the instance as it was.
-        [JobKind.Decommission] = (InstanceState.Suspended, Ends(succeeded: InstanceState.Archived, failed: InstanceState.NeedsAttention,
+        [JobKind.Decommission] = (InstanceState.Suspended, Ends(succeeded: InstanceState.Archived, failed: InstanceState.Suspended,
             rolledBack: InstanceState.Suspended, needsAttention: InstanceState.NeedsAttention, cancelled: InstanceState.Suspended)),
         // A complete back-out leaves a clean Failed instance that can be retried.
         [JobKind.BackOut] = (InstanceState.NeedsAttention, Ends(succeeded: InstanceState.Failed, failed: InstanceState.NeedsAttention,

@@ -29,8 +29,8 @@ public sealed class HostileInputTests(SqliteDispatcherFixture fixture) : IClassF
             data.Add("name", value);
             data.Add("hostname", value);
             data.Add("backendEmail", value);
-            data.Add("worker", value == "" ? "UPPER" : value);
-            data.Add("release", value == "" ? "UPPER" : value);
+            data.Add("worker", value == "" ? "Mixed-Case" : value);
+            data.Add("release", value == "" ? "Mixed-Case" : value);
             data.Add("aliases[0]", value);
         }
 
