@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CentralDispatch.Core.Json;
 using CentralDispatch.Dispatcher.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +22,6 @@ public static class JobStream
 {
     /// <summary>How often the store is read when nothing in this process said the job changed (another replica may have).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Path(string instance, long jobId, long after) =>
         $"/instances/{Uri.EscapeDataString(instance)}/jobs/{jobId}/events?after={after}";
@@ -93,7 +92,7 @@ public static class JobStream
     }
 
     private static SseItem<string> Item<T>(string type, T data, long after) =>
-        new(JsonSerializer.Serialize(data, Json), type) { EventId = after > 0 ? after.ToString(CultureInfo.InvariantCulture) : null };
+        new(JsonSerializer.Serialize(data, CoreJson.Options), type) { EventId = after > 0 ? after.ToString(CultureInfo.InvariantCulture) : null };
 
     /// <summary>Waits for this process's signal or the poll interval; false when the stream should end.</summary>
     private static async Task<bool> WaitAsync(Task woken, TimeProvider time, CancellationToken cancellationToken)

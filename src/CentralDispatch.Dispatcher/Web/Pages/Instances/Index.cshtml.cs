@@ -23,7 +23,8 @@ public sealed class IndexModel(InstanceService instances, WorkerService workers)
     [BindProperty(SupportsGet = true)]
     public string? Worker { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages routes by a value of that name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public Page<InstanceResponse> Results { get; private set; } = new([], 0, 1, PageSize);
@@ -51,7 +52,7 @@ public sealed class IndexModel(InstanceService instances, WorkerService workers)
             ["q"] = Search,
             ["state"] = State,
             ["worker"] = Worker,
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
         return "/instances" + query.ToUriComponent();
     }
