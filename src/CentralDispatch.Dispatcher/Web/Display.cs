@@ -43,6 +43,10 @@ public static class Display
         };
     }
 
+    /// <summary>"0.1.0+205e83f…" → "0.1.0": the build metadata only in the tooltip.</summary>
+    public static string ShortVersion(string? version) =>
+        version is null ? Missing : version.Split('+', 2)[0];
+
     /// <summary>"NeedsAttention" → "Needs attention".</summary>
     public static string Words<T>(T value)
         where T : struct, Enum
