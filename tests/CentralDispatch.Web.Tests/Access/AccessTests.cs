@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CentralDispatch.Core.Contracts.Instances;
+using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Web;
 using CentralDispatch.Testing;
@@ -36,6 +37,24 @@ public sealed partial class AccessTests(WebFixture fixture)
 
         var signIn = await client.GetAsync("/signin");
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task UiRoutes_WithABearerToken_AnswerLikeTheApi_401WhenWrong_403ForAWorker()
+    {
+        var name = TestNames.Unique("tok");
+        var worker = await fixture.WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
+            s.RegisterAsync(new RegisterWorkerRequest(name, $"https://{name}.hosts.example"), CancellationToken.None));
+        using var wrong = new HttpClient { BaseAddress = fixture.BaseAddress };
+        wrong.DefaultRequestHeaders.Authorization = new("Bearer", "cda_this-token-does-not-exist-anywhere");
+        using var asWorker = new HttpClient { BaseAddress = fixture.BaseAddress };
+        asWorker.DefaultRequestHeaders.Authorization = new("Bearer", worker.Token);
+
+        foreach (var path in UiRoutes().Where(p => p != "/signin"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await asWorker.GetAsync(path)).StatusCode);
+        }
     }
 
     [Fact]

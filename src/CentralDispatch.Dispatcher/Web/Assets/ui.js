@@ -55,8 +55,8 @@
 
     // When the job ends, the page's other parts (actions, fields, history, error field) change too: fetch the page
     // again and swap its main content in, so the operator sees the outcome without reloading.
-    function refresh() {
-        fetch(window.location.href, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+    function refresh(url) {
+        fetch(url, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
             .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
             .then(function (html) {
                 var page = new DOMParser().parseFromString(html, "text/html");
@@ -102,7 +102,12 @@
         });
         source.addEventListener("done", function () {
             source.close();
-            refresh();
+            if (window.location.pathname === panel.dataset.refresh && window.location.search === "") {
+                refresh(panel.dataset.refresh);
+            } else {
+                // The page came from a form post: show the instance's own address now.
+                window.location.assign(panel.dataset.refresh);
+            }
         });
     }
 
