@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CentralDispatch.Core.Contracts.Instances;
-using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Web;
 using CentralDispatch.Testing;
@@ -43,8 +42,7 @@ public sealed partial class AccessTests(WebFixture fixture)
     public async Task UiRoutes_WithABearerToken_AnswerLikeTheApi_401WhenWrong_403ForAWorker()
     {
         var name = TestNames.Unique("tok");
-        var worker = await fixture.WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
-            s.RegisterAsync(new RegisterWorkerRequest(name, $"https://{name}.hosts.example"), CancellationToken.None));
+        var worker = await fixture.RegisterWorkerAsync(name);
         using var wrong = new HttpClient { BaseAddress = fixture.BaseAddress };
         wrong.DefaultRequestHeaders.Authorization = new("Bearer", "cda_this-token-does-not-exist-anywhere");
         using var asWorker = new HttpClient { BaseAddress = fixture.BaseAddress };

@@ -1,6 +1,3 @@
-using CentralDispatch.Core.Contracts.Instances;
-using CentralDispatch.Core.Contracts.Workers;
-using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Testing;
 using CentralDispatch.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -62,12 +59,9 @@ public sealed class PageBasicsTests(WebFixture fixture)
     private async Task<string> PendingInstanceAsync()
     {
         var worker = TestNames.Unique("idle");
-        await fixture.WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
-            s.RegisterAsync(new RegisterWorkerRequest(worker, $"https://{worker}.hosts.example"), CancellationToken.None));
+        await fixture.RegisterWorkerAsync(worker);
         var name = TestNames.Unique("page");
-        await fixture.WithServiceAsync<InstanceService, InstanceResponse>(s => s.CreateAsync(
-            new CreateInstanceRequest(name, TestNames.Hostname(name), ["www." + TestNames.Hostname(name)], worker, BackendEmail: "ops@example.com"),
-            "test", CancellationToken.None));
+        await fixture.CreateInstanceAsync(name, worker, aliases: ["www." + TestNames.Hostname(name)]);
         return name;
     }
 }

@@ -1,3 +1,4 @@
+using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Application;
@@ -46,8 +47,7 @@ public sealed class WebFixture : IAsyncLifetime
         var addresses = await DispatcherApp.StartAsync(App, CancellationToken.None);
         BaseAddress = new Uri(addresses[0]);
         await CreateAdminAsync(AdminEmail, Password);
-        var worker = await WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
-            s.RegisterAsync(new RegisterWorkerRequest(WorkerName, $"https://{WorkerName}.hosts.example"), CancellationToken.None));
+        var worker = await RegisterWorkerAsync(WorkerName);
         await StartWorkerAsync(worker.Token);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
@@ -80,6 +80,15 @@ public sealed class WebFixture : IAsyncLifetime
         await using var scope = App.Services.CreateAsyncScope();
         return await call(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    /// <summary>Registers a worker through the service (no agent runs for it unless a test plays one).</summary>
+    public Task<WorkerEnrolmentResponse> RegisterWorkerAsync(string name) => WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
+        s.RegisterAsync(new RegisterWorkerRequest(name, $"https://{name}.hosts.example"), CancellationToken.None));
+
+    /// <summary>Creates an instance through the service, as the API would; its Deploy job is queued for <paramref name="worker"/>.</summary>
+    public Task<InstanceResponse> CreateInstanceAsync(string name, string worker, string? release = null, List<string?>? aliases = null) =>
+        WithServiceAsync<InstanceService, InstanceResponse>(s => s.CreateAsync(
+            new CreateInstanceRequest(name, TestNames.Hostname(name), aliases, worker, release, "ops@example.com"), "test", CancellationToken.None));
 
     public Task CreateAdminAsync(string email, string password) =>
         WithServiceAsync<AdminAccounts, AdminUser>(a => a.CreateAsync(email, password, CancellationToken.None));

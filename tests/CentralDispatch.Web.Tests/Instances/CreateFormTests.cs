@@ -52,9 +52,7 @@ public sealed class CreateFormTests(WebFixture fixture)
         var page = await fixture.SignedInPageAsync(context);
         var first = TestNames.Unique("dup");
         var hostname = TestNames.Hostname(first);
-        await fixture.WithServiceAsync<InstanceService, InstanceResponse>(s => s.CreateAsync(
-            new CreateInstanceRequest(first, hostname, Worker: fixture.WorkerName, Release: "not-here", BackendEmail: "ops@example.com"), "test",
-            CancellationToken.None));
+        await fixture.CreateInstanceAsync(first, fixture.WorkerName, release: "not-here");
 
         await InstanceForm.SubmitAsync(page, TestNames.Unique("dup"), hostname, fixture.WorkerName);
 

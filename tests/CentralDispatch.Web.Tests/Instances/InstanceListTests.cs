@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using CentralDispatch.Core.Contracts.Instances;
-using CentralDispatch.Core.Contracts.Workers;
-using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Testing;
 using CentralDispatch.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -18,15 +15,11 @@ public sealed class InstanceListTests(WebFixture fixture)
     {
         // A worker with no agent: its instances stay Pending, which is what this list test needs.
         var worker = TestNames.Unique("idle");
-        await fixture.WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
-            s.RegisterAsync(new RegisterWorkerRequest(worker, $"https://{worker}.hosts.example"), CancellationToken.None));
+        await fixture.RegisterWorkerAsync(worker);
         var prefix = "ls" + Guid.NewGuid().ToString("N")[..6];
         for (var i = 0; i < Dispatcher.Web.Pages.Instances.IndexModel.PageSize + 1; i++)
         {
-            var name = $"{prefix}-{i:00}";
-            await fixture.WithServiceAsync<InstanceService, InstanceResponse>(s => s.CreateAsync(
-                new CreateInstanceRequest(name, TestNames.Hostname(name), Worker: worker, BackendEmail: "ops@example.com"), "test",
-                CancellationToken.None));
+            await fixture.CreateInstanceAsync($"{prefix}-{i:00}", worker);
         }
 
         await using var context = await fixture.NewContextAsync();

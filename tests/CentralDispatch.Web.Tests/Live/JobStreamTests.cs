@@ -3,11 +3,8 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using CentralDispatch.Core.Contracts.Agent;
-using CentralDispatch.Core.Contracts.Instances;
-using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
-using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Store;
 using CentralDispatch.Testing;
 using CentralDispatch.Web.Tests.Infrastructure;
@@ -93,12 +90,9 @@ public sealed class JobStreamTests(WebFixture fixture)
     private async Task<(string Name, JobAssignment Job, HttpClient Agent)> ClaimedJobAsync()
     {
         var workerName = TestNames.Unique("sse");
-        var worker = await fixture.WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
-            s.RegisterAsync(new RegisterWorkerRequest(workerName, $"https://{workerName}.hosts.example"), CancellationToken.None));
+        var worker = await fixture.RegisterWorkerAsync(workerName);
         var name = TestNames.Unique("sse");
-        await fixture.WithServiceAsync<InstanceService, InstanceResponse>(s => s.CreateAsync(
-            new CreateInstanceRequest(name, TestNames.Hostname(name), Worker: workerName, BackendEmail: "ops@example.com"), "test",
-            CancellationToken.None));
+        await fixture.CreateInstanceAsync(name, workerName);
         var agent = new HttpClient { BaseAddress = fixture.BaseAddress };
         agent.DefaultRequestHeaders.Authorization = new("Bearer", worker.Token);
         var claim = await agent.PostAsJsonAsync("/api/v1/agent/claim", new ClaimRequest(0), CoreJson.Options);

@@ -73,8 +73,7 @@ public sealed partial class WorkerSettingsTests(WebFixture fixture)
     public async Task DrainAndRemove_AskForAConfirmationNamingTheWorker_ThenDoIt()
     {
         var name = TestNames.Unique("rm");
-        await fixture.WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
-            s.RegisterAsync(new RegisterWorkerRequest(name, $"https://{name}.hosts.example"), CancellationToken.None));
+        await fixture.RegisterWorkerAsync(name);
         await using var context = await fixture.NewContextAsync();
         var page = await fixture.SignedInPageAsync(context);
         await page.GotoAsync("/settings");
@@ -97,8 +96,7 @@ public sealed partial class WorkerSettingsTests(WebFixture fixture)
     public async Task RotateToken_AfterConfirmation_ShowsTheNewTokenOnce()
     {
         var name = TestNames.Unique("rot");
-        var first = await fixture.WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
-            s.RegisterAsync(new RegisterWorkerRequest(name, $"https://{name}.hosts.example"), CancellationToken.None));
+        var first = await fixture.RegisterWorkerAsync(name);
         await using var context = await fixture.NewContextAsync();
         var page = await fixture.SignedInPageAsync(context);
         await page.GotoAsync("/settings");
