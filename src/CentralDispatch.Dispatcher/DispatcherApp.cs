@@ -92,7 +92,7 @@ public static class DispatcherApp
         services.AddScoped<AdminAccounts>();
         services.AddHostedService<LeaseReaperService>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddOperationTransformer<AuthResponsesTransformer>());
         services.AddWebUi();
     }
 

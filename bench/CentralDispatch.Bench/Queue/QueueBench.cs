@@ -2,19 +2,14 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using CentralDispatch.Bench.Harness;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Contracts.Instances;
-using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
-using CentralDispatch.Dispatcher;
-using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Testing.Postgres;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Bench.Queue;
 
@@ -45,17 +40,11 @@ public static class QueueBench
     private static async Task<(StoreUnderTest, LatencySample, LatencySample)> MeasureAsync(StoreUnderTest store, QueueBenchOptions options,
         CancellationToken cancellationToken)
     {
-        var data = Directory.CreateTempSubdirectory("cd-bench-");
+        await using var dispatcher = await BenchDispatcher.StartAsync(store.Postgres, cancellationToken);
+        var agents = await RegisterAgentsAsync(dispatcher, options.Agents, cancellationToken);
         try
         {
-            await using var app = DispatcherApp.Build(new DispatcherSettings(data.FullName, store.Postgres, "http://127.0.0.1:0"),
-                b => b.Logging.ClearProviders());
-            var address = new Uri((await DispatcherApp.StartAsync(app, cancellationToken))[0]);
-            var adminToken = await AdminTokenAsync(app.Services, cancellationToken);
-            using var admin = Client(address, adminToken);
-            var agents = await RegisterAgentsAsync(admin, address, options.Agents, cancellationToken);
-            await QueueJobsAsync(admin, agents.Select(a => a.Worker).ToList(), options.Jobs, cancellationToken);
-
+            await QueueJobsAsync(dispatcher.Admin, agents.Select(a => a.Worker).ToList(), options.Jobs, cancellationToken);
             var work = await AcrossAgentsAsync(agents.Select(a => a.Client).ToList(), ClaimAndCompleteAsync, cancellationToken);
             if (work.Count != options.Jobs)
             {
@@ -64,17 +53,14 @@ public static class QueueBench
 
             var perAgent = Math.Max(1, options.Jobs / options.Agents);
             var baseline = await AcrossAgentsAsync(agents.Select(a => a.Client).ToList(), (client, ct) => HealthzAsync(client, perAgent, ct), cancellationToken);
-            foreach (var agent in agents)
-            {
-                agent.Client.Dispose();
-            }
-
-            await app.StopAsync(cancellationToken);
             return (store, work, baseline);
         }
         finally
         {
-            data.Delete(recursive: true);
+            foreach (var agent in agents)
+            {
+                agent.Client.Dispose();
+            }
         }
     }
 
@@ -129,29 +115,17 @@ public static class QueueBench
         return latencies;
     }
 
-    private static async Task<string> AdminTokenAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
-        await accounts.CreateAsync("bench@example.com", "benchmark-password", cancellationToken);
-        return await accounts.IssueTokenAsync("bench@example.com", "bench", cancellationToken);
-    }
-
-    private static async Task<List<(string Worker, HttpClient Client)>> RegisterAgentsAsync(HttpClient admin, Uri address, int count,
+    private static async Task<List<(string Worker, HttpClient Client)>> RegisterAgentsAsync(BenchDispatcher dispatcher, int count,
         CancellationToken cancellationToken)
     {
         var agents = new List<(string, HttpClient)>();
         for (var i = 0; i < count; i++)
         {
             var name = $"bench-{i.ToString("D3", CultureInfo.InvariantCulture)}";
-            using var response = await admin.PostAsJsonAsync("/api/v1/workers",
-                new RegisterWorkerRequest(name, $"https://{name}.bench.example", Capacity: 10_000), CoreJson.Options, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var worker = (await response.Content.ReadFromJsonAsync<WorkerEnrolmentResponse>(CoreJson.Options, cancellationToken))!;
-            var client = Client(address, worker.Token);
+            var client = dispatcher.Client(await dispatcher.RegisterWorkerAsync(name, 10_000, cancellationToken));
+            agents.Add((name, client));
             (await client.PostAsJsonAsync("/api/v1/agent/hello", new HelloRequest("bench", name), CoreJson.Options, cancellationToken))
                 .EnsureSuccessStatusCode();
-            agents.Add((name, client));
         }
 
         return agents;
@@ -168,13 +142,6 @@ public static class QueueBench
                     CoreJson.Options, ct);
                 response.EnsureSuccessStatusCode();
             });
-    }
-
-    private static HttpClient Client(Uri address, string token)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4 }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static string Format(QueueBenchOptions options, List<(StoreUnderTest Store, LatencySample Work, LatencySample Baseline)> rows)

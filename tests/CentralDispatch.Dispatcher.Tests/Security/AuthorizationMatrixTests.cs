@@ -65,6 +65,14 @@ public sealed partial class AuthorizationMatrixTests(SqliteDispatcherFixture fix
         Assert.Contains("/api/v1/instances", document, StringComparison.Ordinal);
         Assert.Contains("/api/v1/agent/claim", document, StringComparison.Ordinal);
         Assert.Contains("bearer", document, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(document);
+        foreach (var path in json.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                Assert.True(operation.Value.GetProperty("responses").TryGetProperty("401", out _), $"{operation.Name} {path.Name} documents no 401");
+            }
+        }
     }
 
     private List<(string Method, string Path)> Routes()

@@ -87,15 +87,17 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
         var token = _stopping.Token;
         try
         {
+            // The window passes outside the lock: other jobs may enable their sites meanwhile and join this batch
+            // (holding the lock here kept them waiting for this whole batch, so each needed a reload of its own).
+            if (window > TimeSpan.Zero)
+            {
+                await Task.Delay(window, timeProvider, token);
+            }
+
             // While an earlier batch tests and reloads, this one stays open and keeps collecting requests.
             await _oneAtATime.WaitAsync(token);
             try
             {
-                if (window > TimeSpan.Zero)
-                {
-                    await Task.Delay(window, timeProvider, token);
-                }
-
                 int waiters;
                 lock (_gate)
                 {

@@ -32,10 +32,11 @@ public sealed partial class SandboxMariaDb(SandboxMariaDbLayout layout, string a
         }
 
         Directory.CreateDirectory(layout.Folder, FileModes.Folder);
+        Directory.CreateDirectory(layout.TempFolder, FileModes.PrivateFolder);
         await StopLeftoverAsync(cancellationToken);
         await InitialiseAsync(cancellationToken);
 
-        var arguments = new List<string> { "--no-defaults", $"--datadir={layout.DataFolder}", $"--socket={layout.Socket}", "--skip-networking", $"--pid-file={layout.PidFile}", $"--log-error={layout.ErrorLog}" };
+        var arguments = new List<string> { "--no-defaults", $"--datadir={layout.DataFolder}", $"--socket={layout.Socket}", "--skip-networking", $"--pid-file={layout.PidFile}", $"--log-error={layout.ErrorLog}", $"--tmpdir={layout.TempFolder}" };
         if (Environment.IsPrivilegedProcess)
         {
             arguments.Add("--user=root");
@@ -86,7 +87,8 @@ public sealed partial class SandboxMariaDb(SandboxMariaDbLayout layout, string a
             Directory.Delete(partial, recursive: true);
         }
 
-        var arguments = new List<string> { "--no-defaults", $"--datadir={partial}", "--auth-root-authentication-method=socket", $"--auth-root-socket-user={adminUser}", "--skip-test-db", "--skip-name-resolve" };
+        // Its own tmpdir also for the bootstrap: temp tables in a shared /tmp were seen to vanish under a busy host.
+        var arguments = new List<string> { "--no-defaults", $"--datadir={partial}", "--auth-root-authentication-method=socket", $"--auth-root-socket-user={adminUser}", "--skip-test-db", "--skip-name-resolve", $"--tmpdir={layout.TempFolder}" };
         if (Environment.IsPrivilegedProcess)
         {
             arguments.Add("--user=root");

@@ -11,4 +11,7 @@ public sealed record SandboxMariaDbLayout(string Folder)
     public string PidFile => Path.Combine(Folder, "mariadbd.pid");
 
     public string ErrorLog => Path.Combine(Folder, "mariadbd.err");
+
+    /// <summary>The server's temporary files; the system's /tmp is shared with whatever else runs on the host.</summary>
+    public string TempFolder => Path.Combine(Folder, "tmp");
 }

@@ -34,6 +34,38 @@ public sealed class ReloadCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task SiteChangeDuringTheWindow_IsNotHeldUp_AndItsReloadJoinsTheOpenBatch()
+    {
+        var first = _coordinator.RequestReloadAsync(CancellationToken.None);
+        var changed = false;
+
+        // The window has not passed (the fake clock stands still): the change must still run now, not after the batch.
+        await _coordinator.ExclusiveAsync(() =>
+        {
+            changed = true;
+            return Task.CompletedTask;
+        }, CancellationToken.None).WaitAsync(SafetyNet);
+        var second = _coordinator.RequestReloadAsync(CancellationToken.None);
+
+        _time.Advance(Window);
+        await Task.WhenAll(first, second).WaitAsync(SafetyNet);
+        Assert.True(changed);
+        Assert.Equal(new ReloadStatistics(Requests: 2, ConfigTests: 1, FailedConfigTests: 0, Reloads: 1), _coordinator.Statistics);
+    }
+
+    [Fact]
+    public async Task SiteChange_WaitsWhileAConfigTestAndReloadRun()
+    {
+        var (request, reloadGate) = await ReloadUnderWayAsync();
+
+        var change = _coordinator.ExclusiveAsync(() => Task.CompletedTask, CancellationToken.None);
+        Assert.False(change.IsCompleted);
+
+        reloadGate.SetResult();
+        await Task.WhenAll(request, change).WaitAsync(SafetyNet);
+    }
+
+    [Fact]
     public async Task WithCoalescingOff_EveryRequestGetsItsOwnReload()
     {
         using var coordinator = new ReloadCoordinator(_server, TimeSpan.Zero, _time, NullLogger<ReloadCoordinator>.Instance);
@@ -47,11 +79,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
     [Fact]
     public async Task RequestMadeDuringAReload_WaitsForTheNextReload_WhichCoversItsChange()
     {
-        var reloadGate = new TaskCompletionSource();
-        _server.ReloadGate = reloadGate.Task;
-        var first = _coordinator.RequestReloadAsync(CancellationToken.None);
-        _time.Advance(Window);
-        await Eventually.GetAsync(() => Task.FromResult(_server.Reloads), reloads => reloads == 1);
+        var (first, reloadGate) = await ReloadUnderWayAsync();
 
         var second = _coordinator.RequestReloadAsync(CancellationToken.None);
         _server.ReloadGate = null;
@@ -96,6 +124,17 @@ public sealed class ReloadCoordinatorTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
         await patient.WaitAsync(SafetyNet);
         Assert.Equal(1, _server.Reloads);
+    }
+
+    /// <summary>A request whose batch is now inside Apache's reload, held there until the returned gate is opened.</summary>
+    private async Task<(Task Request, TaskCompletionSource ReloadGate)> ReloadUnderWayAsync()
+    {
+        var reloadGate = new TaskCompletionSource();
+        _server.ReloadGate = reloadGate.Task;
+        var request = _coordinator.RequestReloadAsync(CancellationToken.None);
+        _time.Advance(Window);
+        await Eventually.GetAsync(() => Task.FromResult(_server.Reloads), reloads => reloads == 1);
+        return (request, reloadGate);
     }
 
     private bool AdvanceAndCheck(Task request)

@@ -6,15 +6,16 @@ using CentralDispatch.Testing;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
 
-public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
+/// <summary>The instances API, run against every store provider (see the subclasses).</summary>
+public abstract class InstancesApiSuite
 {
-    private readonly DispatcherTestHost _host = fixture.Host;
+    protected abstract DispatcherTestHost Host { get; }
 
     [Fact]
     public async Task Create_StartsPending_WithAQueuedDeployJob_AndDerivedNames()
     {
-        var admin = _host.Admin();
-        var (worker, _) = await _host.OnlineWorkerAsync();
+        var admin = Host.Admin();
+        var (worker, _) = await Host.OnlineWorkerAsync();
 
         var instance = await admin.CreateInstanceAsync(worker.Name);
 
@@ -30,10 +31,10 @@ public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassF
     [Fact]
     public async Task Create_WithoutWorker_PlacesOnTheLeastLoadedOnlineWorker()
     {
-        var admin = _host.Admin();
+        var admin = Host.Admin();
         // A dedicated fixture would make "least loaded" global; here capacity makes the choice deterministic:
         // a worker with huge capacity and no instances has the lowest load of all.
-        var (roomy, _) = await _host.OnlineWorkerAsync(capacity: 10_000);
+        var (roomy, _) = await Host.OnlineWorkerAsync(capacity: 10_000);
         var name = TestNames.Unique("auto");
 
         var response = await admin.PostJsonAsync("/api/v1/instances",
@@ -46,8 +47,8 @@ public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassF
     [Fact]
     public async Task Create_RefusesTakenNameAndHostname_WithConflictNamingTheField()
     {
-        var admin = _host.Admin();
-        var (worker, _) = await _host.OnlineWorkerAsync();
+        var admin = Host.Admin();
+        var (worker, _) = await Host.OnlineWorkerAsync();
         var first = await admin.CreateInstanceAsync(worker.Name);
         var other = TestNames.Unique("i");
 
@@ -68,7 +69,7 @@ public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassF
     public async Task Create_OnUnknownWorker_IsRefusedNamingWorker()
     {
         var name = TestNames.Unique("i");
-        var response = await _host.Admin().PostJsonAsync("/api/v1/instances",
+        var response = await Host.Admin().PostJsonAsync("/api/v1/instances",
             new CreateInstanceRequest(name, TestNames.Hostname(name), Worker: "no-such-worker", BackendEmail: "ops@example.com"));
 
         Assert.True((await response.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("errors").TryGetProperty("worker", out _));
@@ -77,8 +78,8 @@ public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassF
     [Fact]
     public async Task Actions_NotAllowedByState_Answer409WithTheReason_AndQueueNothing()
     {
-        var admin = _host.Admin();
-        var (worker, _) = await _host.OnlineWorkerAsync();
+        var admin = Host.Admin();
+        var (worker, _) = await Host.OnlineWorkerAsync();
         var instance = await admin.CreateInstanceAsync(worker.Name);
 
         foreach (var action in new[] { "redeploy", "suspend", "resume", "decommission", "rotate-certificate", "retry" })
@@ -99,8 +100,8 @@ public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassF
     [Fact]
     public async Task UnknownAction_Is404()
     {
-        var admin = _host.Admin();
-        var (worker, _) = await _host.OnlineWorkerAsync();
+        var admin = Host.Admin();
+        var (worker, _) = await Host.OnlineWorkerAsync();
         var instance = await admin.CreateInstanceAsync(worker.Name);
 
         var response = await admin.PostJsonAsync($"/api/v1/instances/{instance.Name}/explode", new { });
@@ -111,8 +112,8 @@ public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassF
     [Fact]
     public async Task List_FiltersByWorkerStateAndText_AndPages()
     {
-        var admin = _host.Admin();
-        var (worker, _) = await _host.OnlineWorkerAsync();
+        var admin = Host.Admin();
+        var (worker, _) = await Host.OnlineWorkerAsync();
         var names = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -141,7 +142,7 @@ public sealed class InstancesApiTests(SqliteDispatcherFixture fixture) : IClassF
     [InlineData("?expiringWithinDays=-1", "expiringWithinDays")]
     public async Task List_RefusesBadFilters_NamingTheParameter(string query, string field)
     {
-        var response = await _host.Admin().GetAsync($"/api/v1/instances{query}");
+        var response = await Host.Admin().GetAsync($"/api/v1/instances{query}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
