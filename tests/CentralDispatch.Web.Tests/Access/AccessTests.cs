@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Dispatcher.Application;
+using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Dispatcher.Web;
 using CentralDispatch.Testing;
 using CentralDispatch.Web.Tests.Infrastructure;
@@ -53,6 +54,21 @@ public sealed partial class AccessTests(WebFixture fixture)
             Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await asWorker.GetAsync(path)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApiOnly_NotTheUi()
+    {
+        var token = await fixture.WithServiceAsync<AdminAccounts, string>(a => a.IssueTokenAsync(fixture.AdminEmail, "openapi", CancellationToken.None));
+        using var client = new HttpClient { BaseAddress = fixture.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"/api/v1/instances\"", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/instances", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/settings", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/signin", document, StringComparison.Ordinal);
     }
 
     [Fact]
