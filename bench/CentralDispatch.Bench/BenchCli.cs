@@ -17,6 +17,7 @@ public static class BenchCli
                bench deploy-latency [--deploys N] [--write docs/BENCHMARKS.md]
                bench bulk-deploy [--deploys N] [--rounds N] [--write docs/BENCHMARKS.md]
                bench copy [--files N] [--repetitions N] [--write docs/BENCHMARKS.md]
+               bench redeploy [--instances N] [--concurrency N] [--write docs/BENCHMARKS.md]
         """;
 
     /// <summary>The exact command and when it ran, so a section of the document always says what produced it.</summary>
@@ -36,6 +37,7 @@ public static class BenchCli
             "deploy-latency" => ct => DeployLatencyBench.RunAsync(new DeployLatencyOptions(arguments.Int("--deploys", 20)), ct),
             "bulk-deploy" => ct => BulkDeployBench.RunAsync(new BulkDeployOptions(arguments.Int("--deploys", 50), arguments.Int("--rounds", 2)), ct),
             "copy" => ct => CopyBench.RunAsync(new CopyBenchOptions(arguments.Int("--files", 5000), arguments.Int("--repetitions", 7)), ct),
+            "redeploy" => ct => Redeploy.RedeployBench.RunAsync(new Redeploy.RedeployBenchOptions(arguments.Int("--instances", 50), arguments.Int("--concurrency", 8)), ct),
             _ => null,
         };
         if (benchmark is null)

@@ -2,7 +2,6 @@ using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host;
 using CentralDispatch.Worker.Plans;
-using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +33,7 @@ public static class WorkerApp
     {
         services.AddWorkerOptions(configuration);
         services.AddWorkerHost();
-        services.AddDeploySteps();
+        services.AddLifecyclePlans();
         services.AddSingleton(p => new JournalStore(p.GetRequiredService<IOptions<WorkerOptions>>().Value.Paths.JournalFolder,
             p.GetRequiredService<TimeProvider>()));
         services.AddOptions<PlanRunnerOptions>();

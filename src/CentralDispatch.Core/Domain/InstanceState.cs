@@ -19,6 +19,6 @@ public enum InstanceState
     NeedsAttention,
     /// <summary>A Decommission job runs: archive first, then removal.</summary>
     Decommissioning,
-    /// <summary>Removed from its host; the archive path is kept. Final.</summary>
+    /// <summary>Removed from its host; the archive path is kept. Left only by a restore under the same name (Pending again).</summary>
     Archived,
 }

@@ -168,6 +168,30 @@ public sealed class ManagedInstance
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Archived → Pending for a restore under the same name: the host names and certificate may change, the archive path
+    /// stays (the Deploy that follows reads it). The error of the past is cleared.
+    /// </summary>
+    public void Restore(string hostname, IEnumerable<string> aliases, TlsMaterial? tls, DateTimeOffset now)
+    {
+        if (State != InstanceState.Archived)
+        {
+            throw new IllegalTransitionException($"Instance '{Name}'", State.ToString(), "restore", "Only an Archived instance can be restored.");
+        }
+
+        Hostname = hostname;
+        Aliases = aliases.ToList();
+        CertificatePem = tls?.CertificatePem;
+        ProtectedKeyPem = tls?.ProtectedKeyPem;
+        ChainPem = tls?.ChainPem;
+        CertificateNotAfter = tls?.NotAfter;
+        State = InstanceState.Pending;
+        StateBeforeJob = null;
+        Url = null;
+        ClearError();
+        UpdatedAt = now;
+    }
+
     /// <summary>A rotation succeeded: the new certificate becomes the instance's.</summary>
     public void ReplaceCertificate(TlsMaterial tls, DateTimeOffset now)
     {

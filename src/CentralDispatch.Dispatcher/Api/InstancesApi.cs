@@ -26,6 +26,11 @@ public static class InstancesApi
         group.MapGet("/{name}", Get).WithSummary("Show one instance with its last error and current job.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{name}/jobs", Jobs).WithSummary("The instance's jobs, newest first.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{name}/restore", Restore)
+            .WithSummary("Restore an Archived instance from its archive: under its name, or as a new instance (name, hostname, aliases, certificate).")
+            .WithDescription("Optional body {\"name\", \"hostname\", \"aliases\", \"certificatePem\", \"keyPem\", \"chainPem\"}, validated like a create; "
+                             + "empty fields keep the archived instance's. Answers 202 with the instance (Pending) and its queued Deploy job, which reads the archive.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{name}/{action}", Act)
             .WithSummary("Queue an action: deploy, retry, redeploy, suspend, resume, decommission, backout or rotate-certificate.")
             .WithDescription("Answers 409 with the reason when the instance's state does not allow the action or another job is unfinished. "
@@ -51,6 +56,13 @@ public static class InstancesApi
 
     private static async Task<Ok<IReadOnlyList<JobSummary>>> Jobs(string name, InstanceService instances, CancellationToken ct) =>
         TypedResults.Ok(await instances.JobsAsync(name, ct));
+
+    private static async Task<Accepted<InstanceResponse>> Restore(string name, [FromBody] RestoreInstanceRequest? body, InstanceService instances,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var restored = await instances.RestoreAsync(name, body, user.Actor(), ct);
+        return TypedResults.Accepted($"/api/v1/instances/{restored.Name}", restored);
+    }
 
     private static async Task<Accepted<JobSummary>> Act(string name, string action, [FromBody] InstanceActionRequest? body,
         InstanceService instances, ClaimsPrincipal user, CancellationToken ct)

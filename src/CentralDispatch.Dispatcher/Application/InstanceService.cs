@@ -89,13 +89,64 @@ public sealed class InstanceService(
             }
 
             instance.EnsureAllows(action);
-            var parameters = Parameters(instance, action, body);
+            var parameters = await ParametersAsync(instance, action, body, cancellationToken);
             job = await queue.EnqueueAsync(instance, action.Kind(), parameters, requestedBy, cancellationToken);
             await SaveAsync(cancellationToken);
         }
 
         queue.NotifyQueued(instance.WorkerId);
         return job.ToSummary(instance.Name);
+    }
+
+    /// <summary>
+    /// Restores an Archived instance from its archive on its worker: under its own name (the record goes back to Pending)
+    /// or under a new name (a new instance; the archived one stays). Validated like a create; queues a Deploy that reads the archive.
+    /// </summary>
+    public async Task<InstanceResponse> RestoreAsync(string name, RestoreInstanceRequest? body, string? requestedBy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        Job job;
+        ManagedInstance instance;
+        Worker worker;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            (var archived, worker) = await FindAsync(name, tracked: true, cancellationToken);
+            if (archived.State != InstanceState.Archived)
+            {
+                throw new IllegalTransitionException($"Instance '{name}'", archived.State.ToString(), "restore", "Only an Archived instance can be restored.");
+            }
+
+            if (archived.ArchivePath is not { } archive)
+            {
+                throw new ConflictException($"Instance '{name}' has no archive (nothing of it was on its worker when it was decommissioned); there is nothing to restore.");
+            }
+
+            if (worker.RemovedAt is not null)
+            {
+                throw new ConflictException($"The archive of '{name}' is on worker '{worker.Name}', which has been removed.");
+            }
+
+            var valid = ValidateRestore(archived, worker, body, now);
+            var tls = valid.Tls is null ? null : Protect(valid.Tls);
+            if (valid.Name == archived.Name)
+            {
+                await EnsureHostnamesFreeAsync(valid, cancellationToken);
+                archived.Restore(valid.Hostname, valid.Aliases, tls, now);
+                instance = archived;
+            }
+            else
+            {
+                await EnsureNamesFreeAsync(valid, cancellationToken);
+                instance = ManagedInstance.Create(valid.Name, valid.Hostname, valid.Aliases, worker.Id, archived.Release, archived.BackendEmail, tls, now);
+                db.Instances.Add(instance);
+            }
+
+            job = await queue.EnqueueAsync(instance, JobKind.Deploy, new JobParameters(RestoreFromArchive: archive), requestedBy, cancellationToken);
+            await SaveAsync(cancellationToken);
+        }
+
+        queue.NotifyQueued(worker.Id);
+        return instance.ToResponse(worker.Name, worker.InstallPath, job, now);
     }
 
     public async Task<IReadOnlyList<JobSummary>> JobsAsync(string name, CancellationToken cancellationToken)
@@ -106,10 +157,16 @@ public sealed class InstanceService(
         return jobs.Select(j => j.ToSummary(instance.Name)).ToList();
     }
 
-    private JobParameters? Parameters(ManagedInstance instance, InstanceAction action, InstanceActionRequest? body)
+    private async Task<JobParameters?> ParametersAsync(ManagedInstance instance, InstanceAction action, InstanceActionRequest? body,
+        CancellationToken cancellationToken)
     {
         switch (action)
         {
+            case InstanceAction.Deploy or InstanceAction.Retry:
+                // A restored instance deploys from its archive again: the files and data are there, not in a release.
+                var last = await db.Jobs.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.Kind == JobKind.Deploy)
+                    .OrderByDescending(j => j.Id).Select(j => j.Parameters).FirstOrDefaultAsync(cancellationToken);
+                return JobParameters.FromJson(last).RestoreFromArchive is { } archive ? new JobParameters(RestoreFromArchive: archive) : null;
             case InstanceAction.Redeploy:
                 var release = string.IsNullOrEmpty(body?.Release) ? instance.Release : body.Release;
                 var problem = ReleaseNameRule.Check(release);
@@ -134,6 +191,32 @@ public sealed class InstanceService(
 
     private TlsMaterial Protect(ValidatedTls tls) => new(tls.CertificatePem, keys.Protect(tls.KeyPem), tls.ChainPem, tls.NotAfter);
 
+    /// <summary>The restored instance's fields: the request's where given, else the archived instance's; checked as a create is.</summary>
+    private ValidInstanceRequest ValidateRestore(ManagedInstance archived, Worker worker, RestoreInstanceRequest? body, DateTimeOffset now)
+    {
+        var hostname = string.IsNullOrEmpty(body?.Hostname) ? archived.Hostname : body.Hostname;
+        var aliases = body?.Aliases ?? (hostname == archived.Hostname ? archived.Aliases.Select(a => (string?)a).ToList() : []);
+        var ownCertificate = !string.IsNullOrEmpty(body?.CertificatePem) || !string.IsNullOrEmpty(body?.KeyPem);
+        var (certificate, key, chain) = ownCertificate
+            ? (body!.CertificatePem, body.KeyPem, body.ChainPem)
+            : (archived.CertificatePem, archived.ProtectedKeyPem is null ? null : keys.Unprotect(archived.ProtectedKeyPem), archived.ChainPem);
+        var request = new CreateInstanceRequest(string.IsNullOrEmpty(body?.Name) ? archived.Name : body.Name, hostname, aliases, worker.Name,
+            archived.Release, archived.BackendEmail, certificate, key, chain);
+        var errors = new FieldErrors();
+        var valid = InstanceRequestValidator.Validate(request, now, errors);
+        if (valid is not null)
+        {
+            return valid;
+        }
+
+        if (!ownCertificate && archived.CertificatePem is not null && errors.Fields.Any(f => f is TlsRule.CertificateField or TlsRule.KeyField or TlsRule.ChainField))
+        {
+            errors.Add(TlsRule.CertificateField, "That was the archived instance's certificate; give certificatePem and keyPem to restore with another one.");
+        }
+
+        throw new RequestValidationException(errors);
+    }
+
     private async Task EnsureNamesFreeAsync(ValidInstanceRequest valid, CancellationToken cancellationToken)
     {
         if (await db.Instances.AnyAsync(i => i.Name == valid.Name, cancellationToken))
@@ -141,6 +224,11 @@ public sealed class InstanceService(
             throw new ConflictException($"An instance named '{valid.Name}' already exists.", "name");
         }
 
+        await EnsureHostnamesFreeAsync(valid, cancellationToken);
+    }
+
+    private async Task EnsureHostnamesFreeAsync(ValidInstanceRequest valid, CancellationToken cancellationToken)
+    {
         // Host names and aliases share one namespace among live instances.
         var wanted = new HashSet<string>([valid.Hostname, .. valid.Aliases], StringComparer.Ordinal);
         var live = await db.Instances.AsNoTracking().Where(i => i.State != InstanceState.Archived)

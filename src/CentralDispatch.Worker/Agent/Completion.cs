@@ -7,7 +7,10 @@ namespace CentralDispatch.Worker.Agent;
 /// <summary>Turns what a plan run ended with into the completion the dispatcher expects.</summary>
 internal static class Completion
 {
-    /// <summary>The completion of a finished plan run; <see cref="PlanOutcome.Interrupted"/> has none (the job is not finished).</summary>
+    /// <summary>
+    /// The completion of a finished plan run; <see cref="PlanOutcome.Interrupted"/> has none (the job is not finished).
+    /// Facts go with a success; of a failure only the archive path is sent.
+    /// </summary>
     public static CompleteRequest FromPlan(int attempt, Guid leaseToken, PlanRunKind kind, PlanResult result, JobFactsReport? facts)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -25,7 +28,9 @@ internal static class Completion
         }
 
         var error = result.ToErrorReport() ?? new JobErrorReport(result.FailedStep, result.Message);
-        return new CompleteRequest(attempt, leaseToken, state, ReportLimits.Error(error));
+        // Only the archive path outlives a failure (an archive written before a removal failed); a URL or release would not be true.
+        var archive = facts?.ArchivePath is { } path ? new JobFactsReport(ArchivePath: path) : null;
+        return new CompleteRequest(attempt, leaseToken, state, ReportLimits.Error(error), archive);
     }
 
     /// <summary>The job could not be run at all (no plan for it, a journal that cannot be used): Failed, with why.</summary>

@@ -93,13 +93,20 @@ public sealed class JobExecution
             }
 
             var latest = await s.Journals.FindLatestForInstanceAsync(InstanceName, hostStopping);
+            if ((latest is null || latest.JobId == job.JobId) && run.WithoutJournal is { } byTags)
+            {
+                // No journal to roll back (or this back-out's own, from an earlier attempt): remove by ownership tags.
+                var removed = await s.Runner.RunAsync(byTags, job, events, new JobCancellation(jobCancelled.Token, hostStopping));
+                return new Ran(removed, PlanRunKind.Forward, null, null);
+            }
+
             if (latest is null)
             {
                 return new Ran(new PlanResult(PlanOutcome.RolledBack, null, "this worker has no journal of the instance: nothing to back out", []),
                     run.Kind, null, null);
             }
 
-            var rolledBack = await s.Runner.RollBackAsync(run.Plan, job, latest.JobId, events, $"backed out by job {job.JobId}", hostStopping);
+            var rolledBack = await s.Runner.RollBackAsync(run.ForJournal(latest.Kind), job, latest.JobId, events, $"backed out by job {job.JobId}", hostStopping);
             return new Ran(rolledBack, run.Kind, latest.JobId, null);
         }
         catch (OperationCanceledException) when (hostStopping.IsCancellationRequested)
@@ -191,7 +198,8 @@ public sealed class JobExecution
 
     private async Task<JobFactsReport?> FactsAsync(Ran ran)
     {
-        if (ran.Kind != PlanRunKind.Forward || ran.Result?.Outcome != PlanOutcome.Succeeded)
+        // A failed forward run may have facts too: a decommission that could not remove everything has its archive.
+        if (ran.Kind != PlanRunKind.Forward || ran.Result is null)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Host.Archives;
 using CentralDispatch.Worker.Host.Certificates;
 using CentralDispatch.Worker.Host.Cron;
 using CentralDispatch.Worker.Host.Files;
@@ -43,6 +44,8 @@ public static class WorkerHostServices
         services.AddSingleton(provider => MariaDbServer.From(provider.GetRequiredService<IOptions<WorkerOptions>>().Value.Database));
         services.AddSingleton<MariaDbAdmin>();
         services.AddSingleton<TreeCopier>();
+        services.AddSingleton<ArchiveWriter>();
+        services.AddSingleton<ArchiveReader>();
         services.AddSingleton<TreeOwnership>();
         services.AddSingleton<CertificateFileWriter>();
         services.AddSingleton<TemplateRenderer>();

@@ -21,5 +21,11 @@ public sealed class ProvisioningPlan
     public string Name { get; }
     public IReadOnlyList<IProvisioningStep> Steps { get; }
 
+    /// <summary>
+    /// The plan ends by removing, in reverse order, everything its steps claimed (Decommission, back-out without a
+    /// journal): the steps archive and adopt, the rollback runner removes. A clean removal is the job's success.
+    /// </summary>
+    public bool EndsWithRemoval { get; init; }
+
     public IProvisioningStep? Find(string stepName) => Steps.FirstOrDefault(s => s.Name == stepName);
 }

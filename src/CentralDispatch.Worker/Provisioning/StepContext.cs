@@ -40,11 +40,23 @@ public sealed class StepContext
 
     public bool IsRollback { get; }
 
+    /// <summary>
+    /// What the step found or did, in one line for the operator (e.g. what a back-out found not there): it becomes the
+    /// message of the step's Succeeded event and journal record. Never a secret.
+    /// </summary>
+    public string? Summary { get; set; }
+
     /// <summary>Write-ahead: call before touching anything that creates <paramref name="resource"/>.</summary>
     public Task RecordIntentAsync(ResourceId resource) => Append(JournalRecordType.Intent, resource);
 
     /// <summary>Call once <paramref name="resource"/> exists.</summary>
     public Task RecordCreatedAsync(ResourceId resource) => Append(JournalRecordType.Created, resource);
+
+    /// <summary>
+    /// Takes over an existing resource this job did not create, so that the plan's removal (or a rollback) removes it:
+    /// only for a resource proven to be this system's (decommission, back-out without a journal).
+    /// </summary>
+    public Task AdoptAsync(ResourceId resource) => Append(JournalRecordType.Adopted, resource);
 
     /// <summary>For a step that removes, during Apply, something it created itself (a temporary copy).</summary>
     public Task RecordRemovedAsync(ResourceId resource) => Append(JournalRecordType.ResourceRemoved, resource);

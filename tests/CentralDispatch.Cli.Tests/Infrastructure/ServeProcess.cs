@@ -55,21 +55,8 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            // SIGTERM first: the dispatcher must shut down cleanly; kill only if it does not.
-            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await term.WaitForExitAsync();
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
+        // SIGTERM first: the dispatcher must shut down cleanly; kill only if it does not.
+        await ProcessStop.TerminateAsync(_process, TimeSpan.FromSeconds(20));
 
         _process.Dispose();
     }

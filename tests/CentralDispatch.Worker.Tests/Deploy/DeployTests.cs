@@ -24,7 +24,7 @@ public sealed class DeployTests(SandboxWorkerFixture worker)
 
         var result = await worker.Runner.RunAsync(worker.Plan(), SandboxWorkerFixture.JobFor(instance), events, JobCancellation.None);
 
-        Assert.Equal(PlanOutcome.Succeeded, result.Outcome);
+        Assert.True(PlanOutcome.Succeeded == result.Outcome, $"{result.FailedStep}: {result.Message}");
         Assert.Equal(
             [DeployStepNames.Preflight, DeployStepNames.DatabaseUser, DeployStepNames.Database, DeployStepNames.Webroot, DeployStepNames.Certificates,
              DeployStepNames.VirtualHost, DeployStepNames.EnableSite, DeployStepNames.ReloadWebServer, DeployStepNames.Cron, DeployStepNames.HealthCheck],
@@ -45,7 +45,7 @@ public sealed class DeployTests(SandboxWorkerFixture worker)
         try
         {
             var result = await worker.Runner.RunAsync(worker.Plan(), SandboxWorkerFixture.JobFor(instance), new RecordingSink(), JobCancellation.None);
-            Assert.Equal(PlanOutcome.Succeeded, result.Outcome);
+            Assert.True(PlanOutcome.Succeeded == result.Outcome, $"{result.FailedStep}: {result.Message}");
 
             var layout = worker.Layout(instance);
             var config = await File.ReadAllTextAsync(WebrootStep.InstanceConfigPath(worker.Options, layout.Webroot));
@@ -80,7 +80,7 @@ public sealed class DeployTests(SandboxWorkerFixture worker)
 
         var result = await worker.Runner.RunAsync(worker.Plan(), SandboxWorkerFixture.JobFor(instance), new RecordingSink(), JobCancellation.None);
 
-        Assert.Equal(PlanOutcome.Succeeded, result.Outcome);
+        Assert.True(PlanOutcome.Succeeded == result.Outcome, $"{result.FailedStep}: {result.Message}");
         var layout = worker.Layout(instance);
         var cron = await worker.Crontab.ListAsync(CancellationToken.None);
         var line = Assert.Single(cron, l => l.Contains(layout.CronTag, StringComparison.Ordinal));
@@ -88,8 +88,9 @@ public sealed class DeployTests(SandboxWorkerFixture worker)
         Assert.Contains(layout.Webroot, line, StringComparison.Ordinal);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(layout.Certificates.KeyFile));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(layout.SecretsFile));
-        var owner = await OwnerAsync(layout.Webroot);
-        Assert.Equal(worker.Options.WebServer.User, owner);
+        var tree = layout.LiveTree();
+        Assert.NotNull(tree);
+        Assert.Equal(worker.Options.WebServer.User, await OwnerAsync(tree));
         Assert.Equal(worker.Options.WebServer.User, await OwnerAsync(Path.Combine(layout.Webroot, "index.html")));
     }
 
@@ -100,7 +101,7 @@ public sealed class DeployTests(SandboxWorkerFixture worker)
 
         var result = await worker.Runner.RunAsync(worker.Plan(), SandboxWorkerFixture.JobFor(instance), new RecordingSink(), JobCancellation.None);
 
-        Assert.Equal(PlanOutcome.Succeeded, result.Outcome);
+        Assert.True(PlanOutcome.Succeeded == result.Outcome, $"{result.FailedStep}: {result.Message}");
         var probe = await worker.Services.GetRequiredService<LocalSiteProbe>()
             .ProbeHttpAsync(instance.Hostname, worker.Options.WebServer.HttpPort, TimeSpan.FromSeconds(5), CancellationToken.None);
         Assert.Equal((int)HttpStatusCode.OK, probe.StatusCode);

@@ -3,7 +3,7 @@ using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Worker.Tests.Deploy;
 
-/// <summary>Scans the host for anything of one instance: folders, database, user, vhost file and link, certificates, cron, logs, secrets, journal.</summary>
+/// <summary>Scans the host for anything of one instance: webroot link, releases folder, database, user, vhost file and link, certificates, cron, logs, secrets, journal.</summary>
 public static class Leftovers
 {
     public static async Task<IReadOnlyList<string>> ScanAsync(SandboxWorkerFixture worker, InstancePayload instance, long? jobId = null)
@@ -19,6 +19,7 @@ public static class Leftovers
         }
 
         File(layout.Webroot, "webroot");
+        File(layout.ReleasesFolder, "releases folder");
         File(layout.VirtualHostFile, "vhost");
         if (layout.SiteLink is not null)
         {

@@ -7,6 +7,7 @@ using CentralDispatch.Worker.Host;
 using CentralDispatch.Worker.Host.Apache;
 using CentralDispatch.Worker.Host.Cron;
 using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Plans;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;
@@ -53,7 +54,7 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddWorkerOptions(builder.Configuration);
         builder.Services.AddWorkerHost();
-        builder.Services.AddDeploySteps();
+        builder.Services.AddLifecyclePlans();
         builder.Services.AddSingleton(p => new JournalStore(p.GetRequiredService<IOptions<WorkerOptions>>().Value.Paths.JournalFolder, TimeProvider.System));
         builder.Services.AddOptions<PlanRunnerOptions>();
         builder.Services.AddSingleton<PlanRunner>();
@@ -92,6 +93,31 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
     public static ProvisioningJob JobFor(InstancePayload instance, int attempt = 1) =>
         new(Random.Shared.NextInt64(1, long.MaxValue / 2), attempt, JobKind.Deploy, instance);
 
+    public static ProvisioningJob JobFor(InstancePayload instance, JobKind kind, JobPayloadParameters? parameters = null) =>
+        new(Random.Shared.NextInt64(1, long.MaxValue / 2), 1, kind, instance, parameters);
+
+    /// <summary>The plan the worker runs for a job kind.</summary>
+    public ProvisioningPlan PlanFor(JobKind kind, Func<IProvisioningStep, IProvisioningStep>? wrap = null)
+    {
+        var plan = new WorkerPlanFactory(Services).PlanFor(kind);
+        return wrap is null ? plan : new ProvisioningPlan(plan.Name, plan.Steps.Select(wrap).ToList()) { EndsWithRemoval = plan.EndsWithRemoval };
+    }
+
+    /// <summary>Deploys the instance (journal acknowledged, as after a reported job) and fails the test unless it succeeded.</summary>
+    public async Task<InstancePayload> DeployedAsync(InstancePayload instance)
+    {
+        var (result, _) = await DeployAndAcknowledgeAsync(instance);
+        Assert.True(result.Outcome == PlanOutcome.Succeeded, $"deploy of {instance.Name}: {result.FailedStep}: {result.Message}");
+        return instance;
+    }
+
+    /// <summary>Runs a plan for a new job and acknowledges its journal as the agent does after the dispatcher took the result.</summary>
+    public async Task<PlanResult> RunAndAcknowledgeAsync(ProvisioningPlan plan, ProvisioningJob job, IStepEventSink? events = null)
+    {
+        var result = await Runner.RunAsync(plan, job, events ?? new NullSink(), JobCancellation.None);
+        await Journals.AcknowledgeAsync(job.JobId, CancellationToken.None);
+        return result;
+    }
     public ProvisioningPlan Plan(Func<IProvisioningStep, IProvisioningStep>? wrap = null)
     {
         var plan = DeployPlan.Create(Services);

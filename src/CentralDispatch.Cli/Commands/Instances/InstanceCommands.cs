@@ -8,7 +8,7 @@ public static class InstanceCommands
 {
     public static Command Build()
     {
-        var instance = new Command("instance", "Create, list and act on managed instances (deploy, redeploy, suspend, decommission, …).");
+        var instance = new Command("instance", "Create, list and act on managed instances (deploy, redeploy, suspend, decommission, restore, …).");
         instance.Subcommands.Add(InstanceReadCommands.List());
         instance.Subcommands.Add(InstanceReadCommands.Show());
         instance.Subcommands.Add(InstanceCreateCommand.Build());
@@ -22,8 +22,9 @@ public static class InstanceCommands
             "Archive an instance (webroot, database dump, manifest) and remove it from its worker.",
             "Decommission instance '{0}'? It is archived, then its site, database, files and cron line are removed from its worker."));
         instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.BackOut,
-            "Remove what a failed deploy left behind (Failed or NeedsAttention instances).",
+            "Remove what a failed job left behind (Failed or NeedsAttention instances): from its journal, or everything carrying the instance's tag.",
             "Back out instance '{0}'? Everything this system created for it on its worker is removed."));
+        instance.Subcommands.Add(RestoreCommand.Build());
         return instance;
     }
 }

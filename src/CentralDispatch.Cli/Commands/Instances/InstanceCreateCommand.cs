@@ -1,7 +1,5 @@
 using System.CommandLine;
 using CentralDispatch.Cli.Commands.Api;
-using CentralDispatch.Cli.Commands.Jobs;
-using CentralDispatch.Cli.Commands.Workers;
 using CentralDispatch.Core.Contracts.Instances;
 
 namespace CentralDispatch.Cli.Commands.Instances;
@@ -37,35 +35,7 @@ public static class InstanceCreateCommand
                 pem.KeyPem,
                 pem.ChainPem);
             var created = await session.Api.PostAsync<InstanceResponse>("api/v1/instances", request, session.CancellationToken);
-            var instance = created.Value;
-            if (!result.GetValue(wait) || instance.CurrentJob is not { } job)
-            {
-                if (session.Console.IsJson)
-                {
-                    await session.Console.JsonAsync(created.Json);
-                }
-                else
-                {
-                    await session.Console.NoteAsync($"Created instance {instance.Name} on worker {instance.Worker} ({instance.State}); deploy job {instance.CurrentJob?.Id} queued. "
-                                                    + $"Follow it with `dispatch job show {instance.CurrentJob?.Id} --wait`.");
-                }
-
-                return ExitCodes.Success;
-            }
-
-            await session.Console.NoteAsync($"Created instance {instance.Name} on worker {instance.Worker}; following its deploy (job {job.Id}).");
-            var exitCode = await JobCommands.FollowAndReportAsync(session, job.Id, printJson: false);
-            var after = await session.Api.GetAsync<InstanceResponse>($"api/v1/instances/{WorkerAdminCommands.Segment(instance.Name)}", session.CancellationToken);
-            if (session.Console.IsJson)
-            {
-                await session.Console.JsonAsync(after.Json);
-            }
-            else if (exitCode == ExitCodes.Success)
-            {
-                await session.Console.NoteAsync($"Instance {after.Value.Name} is {after.Value.State}{(after.Value.Url is { } url ? $" at {url}" : string.Empty)}.");
-            }
-
-            return exitCode;
+            return await QueuedInstance.ReportAsync(session, created, result.GetValue(wait), "Created");
         });
     }
 }

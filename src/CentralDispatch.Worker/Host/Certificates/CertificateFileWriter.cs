@@ -1,4 +1,3 @@
-using System.Text;
 using CentralDispatch.Worker.Host.Files;
 
 namespace CentralDispatch.Worker.Host.Certificates;
@@ -11,24 +10,37 @@ public sealed class CertificateFileWriter
     /// deprecated); the chain is also written on its own for operators and other servers. Without a chain no chain file is written.
     /// </summary>
     /// <returns>The files written, in the order written.</returns>
-    public async Task<IReadOnlyList<string>> WriteAsync(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        var written = new List<string>();
-        await AtomicFile.WriteTextAsync(paths.KeyFile, EndWithNewline(keyPem), FileModes.OwnerOnly, cancellationToken);
-        written.Add(paths.KeyFile);
+    public Task<IReadOnlyList<string>> WriteAsync(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, CancellationToken cancellationToken) =>
+        WriteAsync(paths, certificatePem, keyPem, chainPem, null, cancellationToken);
 
-        var certificate = new StringBuilder(EndWithNewline(certificatePem));
-        if (!string.IsNullOrWhiteSpace(chainPem))
+    /// <param name="header">A comment line put before the PEM blocks of each file (e.g. who wrote it); PEM readers skip it.</param>
+    public async Task<IReadOnlyList<string>> WriteAsync(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, string? header,
+        CancellationToken cancellationToken)
+    {
+        var files = Render(paths, certificatePem, keyPem, chainPem, header);
+        foreach (var file in files)
         {
-            certificate.Append(EndWithNewline(chainPem));
-            await AtomicFile.WriteTextAsync(paths.ChainFile, EndWithNewline(chainPem), FileModes.Readable, cancellationToken);
-            written.Add(paths.ChainFile);
+            await AtomicFile.WriteTextAsync(file.Path, file.Content, file.Mode, cancellationToken);
         }
 
-        await AtomicFile.WriteTextAsync(paths.CertificateFile, certificate.ToString(), FileModes.Readable, cancellationToken);
-        written.Add(paths.CertificateFile);
-        return written;
+        return files.Select(f => f.Path).ToList();
+    }
+
+    /// <summary>What <see cref="WriteAsync(CertificatePaths, string, string, string?, string?, CancellationToken)"/> writes, in order: key, chain (if any), certificate.</summary>
+    public static IReadOnlyList<CertificateFile> Render(CertificatePaths paths, string certificatePem, string keyPem, string? chainPem, string? header)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var head = header is null ? "" : header + "\n";
+        var files = new List<CertificateFile> { new(paths.KeyFile, head + EndWithNewline(keyPem), FileModes.OwnerOnly) };
+        var certificate = head + EndWithNewline(certificatePem);
+        if (!string.IsNullOrWhiteSpace(chainPem))
+        {
+            certificate += EndWithNewline(chainPem);
+            files.Add(new CertificateFile(paths.ChainFile, head + EndWithNewline(chainPem), FileModes.Readable));
+        }
+
+        files.Add(new CertificateFile(paths.CertificateFile, certificate, FileModes.Readable));
+        return files;
     }
 
     /// <summary>Removes whichever of the files exist; returns those removed.</summary>

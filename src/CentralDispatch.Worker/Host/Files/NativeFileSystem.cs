@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace CentralDispatch.Worker.Host.Files;
 
-/// <summary>The two POSIX calls .NET does not expose: fsync of a directory, and the file type of a path without following links.</summary>
+/// <summary>
+/// The POSIX calls .NET does not expose: fsync of a directory, the file type of a path without following links, and a
+/// plain rename(2) (File.Move refuses a link to a folder as its source).
+/// </summary>
 internal static partial class NativeFileSystem
 {
     private const int AtFdCwd = -100;
@@ -51,6 +54,18 @@ internal static partial class NativeFileSystem
         var mode = BitConverter.ToUInt16(buffer, StatxModeOffset);
         return (mode & TypeMask) == RegularFile;
     }
+
+    /// <summary>rename(2): atomically replaces <paramref name="destination"/> (a file or link, never followed) with <paramref name="source"/>.</summary>
+    public static void Rename(string source, string destination)
+    {
+        if (RenameNative(source, destination) != 0)
+        {
+            throw new IOException($"Could not rename '{source}' to '{destination}' (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static extern int RenameNative([MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath);
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);

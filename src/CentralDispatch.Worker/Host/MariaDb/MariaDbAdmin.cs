@@ -53,8 +53,38 @@ public sealed class MariaDbAdmin(MariaDbServer server, IProcessRunner runner)
     }
 
     /// <summary>Fails if the database exists, for the same reason as <see cref="CreateUserAsync"/>.</summary>
-    public Task CreateDatabaseAsync(string database, CancellationToken cancellationToken) =>
-        ExecuteAsync($"CREATE DATABASE {SqlIdentifier.Database(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", [], cancellationToken);
+    public Task CreateDatabaseAsync(string database, CancellationToken cancellationToken) => CreateDatabaseAsync(database, null, cancellationToken);
+
+    /// <summary>As <see cref="CreateDatabaseAsync(string, CancellationToken)"/>, with a schema comment (MariaDB 10.5+) naming its owner.</summary>
+    public Task CreateDatabaseAsync(string database, string? comment, CancellationToken cancellationToken) =>
+        comment is null
+            ? ExecuteAsync($"CREATE DATABASE {SqlIdentifier.Database(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", [], cancellationToken)
+            : ExecuteAsync($"CREATE DATABASE {SqlIdentifier.Database(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci COMMENT @comment",
+                [new("@comment", comment)], cancellationToken);
+
+    /// <summary>The database's schema comment; null when the database does not exist, empty when it has none.</summary>
+    public async Task<string?> DatabaseCommentAsync(string database, CancellationToken cancellationToken)
+    {
+        SqlIdentifier.Database(database);
+        var comment = await ScalarAsync("SELECT SCHEMA_COMMENT FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = @name", [new("@name", database)], cancellationToken);
+        return comment is null or DBNull ? null : Convert.ToString(comment, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>True when <paramref name="user"/> can log in with <paramref name="password"/>: proof that the password this worker generated is the user's.</summary>
+    public async Task<bool> CanLogInAsync(string user, string password, CancellationToken cancellationToken)
+    {
+        SqlIdentifier.User(user);
+        try
+        {
+            await using var connection = new MySqlConnection(server.ConnectionString(user, password, database: null));
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.AccessDenied)
+        {
+            return false;
+        }
+    }
 
     /// <summary>All privileges on that one database (the '_' of its name escaped, so it matches no other database).</summary>
     public Task GrantAllOnDatabaseAsync(string database, string user, CancellationToken cancellationToken) =>

@@ -1,11 +1,13 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Provisioning.Ownership;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
-/// Step 4: writes the instance's certificate (with its chain appended), key (0600) and chain into the certs folder.
+/// Step 4: writes the instance's certificate (with its chain appended), key (0600) and chain into the certs folder, each
+/// headed by the ownership tag line (PEM readers skip text before the BEGIN line).
 /// An instance without a certificate has nothing here: it is served with the default certificate, or over HTTP.
 /// </summary>
 public sealed class CertificatesStep(IOptions<WorkerOptions> options, CertificateFileWriter writer) : IProvisioningStep
@@ -36,7 +38,7 @@ public sealed class CertificatesStep(IOptions<WorkerOptions> options, Certificat
         }
 
         Directory.CreateDirectory(options.Value.Paths.CertsFolder);
-        await writer.WriteAsync(paths, tls.CertificatePem, tls.KeyPem, tls.ChainPem, context.CancellationToken);
+        await writer.WriteAsync(paths, tls.CertificatePem, tls.KeyPem, tls.ChainPem, OwnershipTag.CommentLine(context.Instance.Name), context.CancellationToken);
         foreach (var file in files.Where(f => context.ClaimOf(f) == ResourceClaim.Intended))
         {
             await context.RecordCreatedAsync(file);
@@ -57,17 +59,7 @@ public sealed class CertificatesStep(IOptions<WorkerOptions> options, Certificat
         return Task.FromResult(File.Exists(paths.CertificateFile) && keyIsPrivate);
     }
 
-    public Task RollbackAsync(ResourceId resource, StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Kind != ResourceKinds.File)
-        {
-            throw new InvalidOperationException($"{Name} does not create {resource}.");
-        }
-
-        File.Delete(resource.Identifier);
-        return Task.CompletedTask;
-    }
+    public Task RollbackAsync(ResourceId resource, StepContext context) => FileResources.DeleteAsync(resource, Name);
 
     private static List<ResourceId> Files(CertificatePaths paths, bool withChain)
     {

@@ -1,22 +1,34 @@
 using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Host.Archives;
 using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Provisioning.Ownership;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
-/// <summary>Step 2: creates the instance's database and grants its user everything on that database only.</summary>
-public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin database) : IProvisioningStep
+/// <summary>
+/// Step 2: creates the instance's database (its schema comment is the ownership tag) and grants its user everything on
+/// that database only. A restore then loads the archived SQL dump into it.
+/// </summary>
+public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin database, ArchiveReader archives) : IProvisioningStep
 {
     public string Name => DeployStepNames.Database;
+
+    public TimeSpan? Timeout => TimeSpan.FromHours(1);
 
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options.Value);
+        var worker = options.Value;
+        var layout = InstanceLayout.For(context.Instance, worker);
         await context.CreateOrAdoptAsync(layout.DatabaseResource,
             ct => database.DatabaseExistsAsync(layout.Database, ct),
-            ct => database.CreateDatabaseAsync(layout.Database, ct));
+            ct => database.CreateDatabaseAsync(layout.Database, OwnershipTag.Of(layout.Name), ct));
         await database.GrantAllOnDatabaseAsync(layout.Database, layout.DatabaseUser, context.CancellationToken);
+        if (RestoreArchive.Of(context, worker) is { } archive)
+        {
+            await LoadDumpAsync(context, worker, layout, archive);
+        }
     }
 
     public Task<bool> VerifyAsync(StepContext context)
@@ -35,5 +47,29 @@ public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin d
         }
 
         await database.DropDatabaseIfExistsAsync(resource.Identifier, context.CancellationToken);
+    }
+
+    private async Task LoadDumpAsync(StepContext context, WorkerOptions worker, InstanceLayout layout, string archive)
+    {
+        var manifest = await archives.VerifyAsync(archive, context.CancellationToken);
+        if (!manifest.HasDump)
+        {
+            context.Summary = $"the archive holds no database dump: {layout.Database} starts empty";
+            return;
+        }
+
+        // The root-only secrets folder: the dump holds the instance's data. mariadb-dump's DROP TABLE IF EXISTS makes a second load (resume) safe.
+        var dump = Path.Combine(worker.Paths.SecretsFolder, $".restore-job{context.Job.JobId}.sql");
+        File.Delete(dump);
+        try
+        {
+            await archives.ExtractFileAsync(archive, ArchiveManifest.DumpEntry, dump, context.CancellationToken);
+            await database.LoadDatabaseAsync(layout.Database, dump, context.CancellationToken);
+            context.Summary = $"loaded the database dump of {manifest.Instance} ({manifest.Database}) from {archive}";
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
     }
 }

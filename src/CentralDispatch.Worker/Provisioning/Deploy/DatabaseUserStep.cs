@@ -20,7 +20,7 @@ public sealed class DatabaseUserStep(IOptions<WorkerOptions> options, MariaDbAdm
         // The password is written before the user exists, so a resumed job logs the user in with the same one.
         await context.CreateOrAdoptAsync(layout.SecretsResource,
             _ => Task.FromResult(File.Exists(layout.SecretsFile)),
-            ct => new InstanceSecrets(DatabasePassword.Generate()).WriteAsync(layout.SecretsFile, ct));
+            ct => new InstanceSecrets(DatabasePassword.Generate(), context.Instance.Name).WriteAsync(layout.SecretsFile, ct));
         var secrets = await InstanceSecrets.ReadAsync(layout.SecretsFile, token)
                       ?? throw new InvalidOperationException($"The secrets file {layout.SecretsFile} vanished.");
         var acquisition = await context.CreateOrAdoptAsync(layout.DatabaseUserResource,

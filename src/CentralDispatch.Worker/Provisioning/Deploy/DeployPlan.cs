@@ -24,6 +24,7 @@ public static class DeployPlan
     /// <summary>Registers the deploy steps (stateless; one of each per job).</summary>
     public static IServiceCollection AddDeploySteps(this IServiceCollection services)
     {
+        services.AddTransient<ReleaseTrees>();
         services.AddTransient<PreflightStep>();
         services.AddTransient<DatabaseUserStep>();
         services.AddTransient<DatabaseStep>();

@@ -6,7 +6,11 @@ using CentralDispatch.Worker.Host.Certificates;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
-/// <summary>Where everything of one instance lives on this host, derived from its name and the worker's configuration.</summary>
+/// <summary>
+/// Where everything of one instance lives on this host, derived from its name and the worker's configuration. The
+/// webroot <c>&lt;install path&gt;/&lt;name&gt;</c> is a symbolic link to the live release tree, one of the trees in the
+/// instance's releases folder <c>&lt;install path&gt;/.releases/&lt;name&gt;/</c>: a redeploy flips the link atomically.
+/// </summary>
 public sealed record InstanceLayout(
     string Name,
     string Webroot,
@@ -41,7 +45,36 @@ public sealed record InstanceLayout(
             derived.DatabaseUser);
     }
 
-    public ResourceId WebrootResource => new(ResourceKinds.Directory, Webroot);
+    /// <summary>Holds every folder of the install path that is not an instance's webroot; no instance name starts with a dot.</summary>
+    public const string ReleasesFolderName = ".releases";
+
+    /// <summary>The marker file in the releases folder: its content is the ownership tag.</summary>
+    public const string OwnerMarkerName = ".centraldispatch";
+
+    /// <summary>The instance's releases folder: its release trees and its owner marker, outside what Apache serves.</summary>
+    public string ReleasesFolder => Path.Combine(Path.GetDirectoryName(Webroot)!, ReleasesFolderName, Name);
+
+    public string OwnerMarkerFile => Path.Combine(ReleasesFolder, OwnerMarkerName);
+
+    /// <summary>The tree a job makes for a release; the job id keeps two deploys of one release apart.</summary>
+    public string TreeFor(string release, long jobId) =>
+        Path.Combine(ReleasesFolder, $"{release}-job{jobId.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>The release tree the webroot link points at now, or null when the webroot is not such a link.</summary>
+    public string? LiveTree()
+    {
+        if (new FileInfo(Webroot).LinkTarget is not { } target)
+        {
+            return null;
+        }
+
+        var resolved = Path.GetFullPath(target, Path.GetDirectoryName(Webroot)!);
+        return Path.GetDirectoryName(resolved) == ReleasesFolder ? resolved : null;
+    }
+
+    /// <summary>The webroot is a link (to the live release tree).</summary>
+    public ResourceId WebrootResource => new(ResourceKinds.Link, Webroot);
+    public ResourceId ReleasesFolderResource => new(ResourceKinds.Directory, ReleasesFolder);
     public ResourceId DatabaseResource => new(ResourceKinds.Database, Database);
     public ResourceId DatabaseUserResource => new(ResourceKinds.DatabaseUser, DatabaseUser);
     public ResourceId SecretsResource => new(ResourceKinds.File, SecretsFile);

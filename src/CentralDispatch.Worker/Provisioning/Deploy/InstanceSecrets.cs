@@ -6,8 +6,9 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 /// <summary>
 /// The root-only secrets file of one instance (0600 in a 0700 folder): its generated database password. The password
 /// never leaves the worker: it is read from here to render the instance's config file, and nowhere else.
+/// <see cref="Instance"/> is the ownership tag: the file, and the database user whose password it holds, are this system's.
 /// </summary>
-public sealed record InstanceSecrets(string DatabasePassword)
+public sealed record InstanceSecrets(string DatabasePassword, string? Instance = null)
 {
     public static async Task<InstanceSecrets?> ReadAsync(string path, CancellationToken cancellationToken)
     {
@@ -27,5 +28,5 @@ public sealed record InstanceSecrets(string DatabasePassword)
     }
 
     // Records print their members; this one must never print the password.
-    public override string ToString() => "InstanceSecrets { DatabasePassword = (hidden) }";
+    public override string ToString() => $"InstanceSecrets {{ DatabasePassword = (hidden), Instance = {Instance} }}";
 }

@@ -1,5 +1,6 @@
 using CentralDispatch.Core.Validation;
 using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Host.Archives;
 using CentralDispatch.Worker.Host.Cron;
 using CentralDispatch.Worker.Host.MariaDb;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,11 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
 /// Step 0: refuses to start when anything the deploy would create already exists and is not this job's, when the
-/// release is missing, or when the TLS input is unusable. Creates nothing, so it has nothing to roll back.
+/// release is missing, or when the TLS input is unusable. A restore verifies its archive (every SHA-256 against the
+/// manifest) here, before anything is created. Creates nothing, so it has nothing to roll back.
 /// </summary>
-public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin database, ICrontab crontab, TimeProvider time) : IProvisioningStep
+public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin database, ICrontab crontab, ArchiveReader archives, TimeProvider time)
+    : IProvisioningStep
 {
     public string Name => DeployStepNames.Preflight;
 
@@ -23,7 +26,8 @@ public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin 
         var problems = new List<string>();
         CheckPayload(context, problems);
 
-        Taken(context, problems, layout.WebrootResource, Directory.Exists(layout.Webroot) || File.Exists(layout.Webroot), $"the webroot {layout.Webroot}");
+        Taken(context, problems, layout.WebrootResource, Path.Exists(layout.Webroot) || WebrootLink.IsLink(layout.Webroot), $"the webroot {layout.Webroot}");
+        Taken(context, problems, layout.ReleasesFolderResource, Path.Exists(layout.ReleasesFolder), $"the releases folder {layout.ReleasesFolder}");
         Taken(context, problems, layout.VirtualHostResource, File.Exists(layout.VirtualHostFile), $"the vhost file {layout.VirtualHostFile}");
         if (layout.SiteLinkResource is { } link)
         {
@@ -42,10 +46,17 @@ public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin 
         Taken(context, problems, layout.DatabaseResource, await database.DatabaseExistsAsync(layout.Database, token), $"the database {layout.Database}");
         Taken(context, problems, layout.CronResource, await crontab.HasTagAsync(layout.CronTag, token), $"the cron line tagged {layout.CronTag}");
 
-        var release = ReleaseFolders.Resolve(worker.Paths, instance.Release);
-        if (!Directory.Exists(release))
+        if (RestoreArchive.Of(context, worker) is { } archive)
         {
-            problems.Add($"the release '{instance.Release}' is not on this host (expected the folder {release})");
+            await CheckArchiveAsync(archive, problems, token);
+        }
+        else
+        {
+            var release = ReleaseFolders.Resolve(worker.Paths, instance.Release);
+            if (!Directory.Exists(release))
+            {
+                problems.Add($"the release '{instance.Release}' is not on this host (expected the folder {release})");
+            }
         }
 
         CheckHostnameFree(context, worker, problems);
@@ -57,6 +68,24 @@ public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin 
     }
 
     public Task<bool> VerifyAsync(StepContext context) => Task.FromResult(true);
+
+    private async Task CheckArchiveAsync(string archive, List<string> problems, CancellationToken token)
+    {
+        if (!File.Exists(archive))
+        {
+            problems.Add($"the archive {archive} to restore from is not on this host");
+            return;
+        }
+
+        try
+        {
+            await archives.VerifyAsync(archive, token);
+        }
+        catch (ArchiveInvalidException e)
+        {
+            problems.Add(e.Message);
+        }
+    }
 
     public Task RollbackAsync(ResourceId resource, StepContext context) => Task.CompletedTask;
 

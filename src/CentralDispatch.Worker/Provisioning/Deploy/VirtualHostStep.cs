@@ -1,13 +1,14 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host.Apache;
 using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Provisioning.Ownership;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
 /// Step 5: renders the vhost template (HTTPS with its own or the default certificate, else plain HTTP) into
-/// sites-available (conf.d on RHEL). The per-instance log files Apache will open are claimed here too, so a rollback
+/// sites-available (conf.d on RHEL), headed by the ownership tag line. The per-instance log files Apache will open are claimed here too, so a rollback
 /// or decommission leaves no log behind; existing logs (not ours) are never claimed.
 /// </summary>
 public sealed class VirtualHostStep(IOptions<WorkerOptions> options, TemplateRenderer templates) : IProvisioningStep
@@ -24,7 +25,7 @@ public sealed class VirtualHostStep(IOptions<WorkerOptions> options, TemplateRen
             : worker.WebServer.PlainHttpVirtualHostTemplate;
         var values = DeployTemplateValues.Site(context.Instance, worker, layout, layout.Webroot);
         // Rendered before anything is claimed: a bad template fails the step with nothing to undo.
-        var content = await templates.RenderFileAsync(template, values, context.CancellationToken);
+        var content = OwnershipTag.Prepend(layout.Name, await templates.RenderFileAsync(template, values, context.CancellationToken));
 
         foreach (var log in new[] { layout.ErrorLog, layout.AccessLog })
         {
@@ -51,15 +52,5 @@ public sealed class VirtualHostStep(IOptions<WorkerOptions> options, TemplateRen
         return Task.FromResult(File.Exists(InstanceLayout.For(context.Instance, options.Value).VirtualHostFile));
     }
 
-    public Task RollbackAsync(ResourceId resource, StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Kind != ResourceKinds.File)
-        {
-            throw new InvalidOperationException($"{Name} does not create {resource}.");
-        }
-
-        File.Delete(resource.Identifier);
-        return Task.CompletedTask;
-    }
+    public Task RollbackAsync(ResourceId resource, StepContext context) => FileResources.DeleteAsync(resource, Name);
 }

@@ -1,23 +1,15 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Files;
-using CentralDispatch.Worker.Host.Templates;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
-/// Step 3: copies the release tree into the instance's webroot, renders the instance config file (database login,
-/// URL, e-mail) into it, and gives the tree to the web server user. Rollback removes the folder this job created.
+/// Step 3: makes the instance's releases folder (with its owner marker), copies the release into a tree there (or, for
+/// a restore, extracts the archived webroot), renders the instance config file into it, and points the webroot link
+/// <c>&lt;install path&gt;/&lt;name&gt;</c> at it. Rollback removes the link, the tree and the folder this job created.
 /// </summary>
-public sealed class WebrootStep(
-    IOptions<WorkerOptions> options,
-    TreeCopier copier,
-    TreeOwnership ownership,
-    TemplateRenderer templates) : IProvisioningStep
+public sealed class WebrootStep(IOptions<WorkerOptions> options, ReleaseTrees trees) : IProvisioningStep
 {
-    /// <summary>0640: the web server reads the config file (it holds the database password); others do not.</summary>
-    private const UnixFileMode ConfigFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
-
     public string Name => DeployStepNames.Webroot;
 
     public TimeSpan? Timeout => TimeSpan.FromMinutes(30);
@@ -27,35 +19,15 @@ public sealed class WebrootStep(
         ArgumentNullException.ThrowIfNull(context);
         var worker = options.Value;
         var layout = InstanceLayout.For(context.Instance, worker);
-        var resource = layout.WebrootResource;
-        var token = context.CancellationToken;
-        var claim = context.ClaimOf(resource);
-        var exists = Path.Exists(layout.Webroot);
-        if (exists && claim == ResourceClaim.None)
-        {
-            throw new ResourceNotOwnedException(resource);
-        }
-
-        if (exists && claim == ResourceClaim.Intended)
-        {
-            // A copy this job started and never finished (the worker stopped mid-copy): start it over.
-            Directory.Delete(layout.Webroot, recursive: true);
-            exists = false;
-        }
-
-        if (!exists)
-        {
-            if (claim == ResourceClaim.None)
+        await trees.EnsureReleasesFolderAsync(context, layout);
+        var tree = await trees.MakeAsync(context, layout, context.Instance.Release, RestoreArchive.Of(context, worker));
+        await context.CreateOrAdoptAsync(layout.WebrootResource,
+            _ => Task.FromResult(Path.Exists(layout.Webroot) || WebrootLink.IsLink(layout.Webroot)),
+            _ =>
             {
-                await context.RecordIntentAsync(resource);
-            }
-
-            await copier.CopyAsync(ReleaseFolders.Resolve(worker.Paths, context.Instance.Release), layout.Webroot, token);
-            await context.RecordCreatedAsync(resource);
-        }
-
-        await WriteInstanceConfigAsync(context, worker, layout, layout.Webroot);
-        await ownership.ChangeOwnerAsync(layout.Webroot, worker.WebServer.User, worker.WebServer.Group, token);
+                WebrootLink.PointAt(layout.Webroot, tree);
+                return Task.CompletedTask;
+            });
     }
 
     public Task<bool> VerifyAsync(StepContext context)
@@ -63,38 +35,29 @@ public sealed class WebrootStep(
         ArgumentNullException.ThrowIfNull(context);
         var worker = options.Value;
         var layout = InstanceLayout.For(context.Instance, worker);
-        return Task.FromResult(File.Exists(InstanceConfigPath(worker, layout.Webroot)));
+        return Task.FromResult(layout.LiveTree() is not null && File.Exists(InstanceConfigPath(worker, layout.Webroot)));
     }
 
     public Task RollbackAsync(ResourceId resource, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Kind != ResourceKinds.Directory)
+        switch (resource.Kind)
         {
-            throw new InvalidOperationException($"{Name} does not create {resource}.");
-        }
+            case ResourceKinds.Link:
+                WebrootLink.Remove(resource.Identifier);
+                break;
+            case ResourceKinds.Directory:
+                if (Directory.Exists(resource.Identifier) && !WebrootLink.IsLink(resource.Identifier))
+                {
+                    Directory.Delete(resource.Identifier, recursive: true);
+                }
 
-        if (Directory.Exists(resource.Identifier))
-        {
-            Directory.Delete(resource.Identifier, recursive: true);
+                break;
+            default:
+                throw new InvalidOperationException($"{Name} does not create {resource}.");
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>Renders the instance config file into <paramref name="webroot"/> with the password from the secrets file.</summary>
-    public async Task WriteInstanceConfigAsync(StepContext context, WorkerOptions worker, InstanceLayout layout, string webroot)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(worker);
-        ArgumentNullException.ThrowIfNull(layout);
-        var secrets = await InstanceSecrets.ReadAsync(layout.SecretsFile, context.CancellationToken)
-                      ?? throw new InvalidOperationException($"The secrets file {layout.SecretsFile} is missing; the database password is unknown.");
-        var values = DeployTemplateValues.InstanceConfig(context.Instance, worker, layout, webroot, secrets.DatabasePassword);
-        var content = await templates.RenderFileAsync(worker.InstanceConfig.TemplatePath, values, context.CancellationToken);
-        var path = InstanceConfigPath(worker, webroot);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await AtomicFile.WriteTextAsync(path, content, ConfigFileMode, context.CancellationToken);
     }
 
     /// <summary>The config file's path inside the webroot; a configured name that would leave the webroot is refused.</summary>

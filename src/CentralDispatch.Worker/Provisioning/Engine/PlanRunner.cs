@@ -128,6 +128,12 @@ public sealed class PlanRunner
             }
         }
 
+        if (plan.EndsWithRemoval)
+        {
+            // The one place that removes in reverse order, with an undo timeout each and the leftovers listed.
+            return await _rollback.RunAsync(plan, job, journal, events, new RollbackCause(null, $"{plan.Name}: removal", false, Removal: true));
+        }
+
         var succeeded = PlanResult.Succeeded();
         await journal.AppendAsync(JournalRecord.JobFinished(journal.Now, succeeded), CancellationToken.None);
         return succeeded;

@@ -21,7 +21,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
         }
         else
         {
-            await Append(journal, JournalRecord.RollbackBegun(journal.Now, cause.FailedStep, cause.Message, cause.Cancelled));
+            await Append(journal, JournalRecord.RollbackBegun(journal.Now, cause.FailedStep, cause.Message, cause.Cancelled, cause.Removal));
         }
 
         var leftovers = new List<Leftover>();
@@ -37,9 +37,12 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
         leftovers.AddRange(await RunAfterRollbackAsync(plan, job, journal, events));
 
         var outcome = leftovers.Count > 0 ? PlanOutcome.NeedsAttention
+            : cause.Removal ? PlanOutcome.Succeeded
             : cause.Cancelled ? PlanOutcome.Cancelled
             : PlanOutcome.RolledBack;
-        var result = new PlanResult(outcome, cause.FailedStep, cause.Message, leftovers);
+        var result = outcome == PlanOutcome.Succeeded ? PlanResult.Succeeded()
+            : cause.Removal ? new PlanResult(outcome, cause.FailedStep, $"{cause.Message}: {leftovers.Count} resource(s) could not be removed", leftovers)
+            : new PlanResult(outcome, cause.FailedStep, cause.Message, leftovers);
         await Append(journal, JournalRecord.JobFinished(journal.Now, result));
         return result;
     }
@@ -51,6 +54,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
         events.Publish(stepName, StepPhase.RollingBack);
         var step = plan.Find(stepName);
         var left = new List<Leftover>();
+        var removed = new List<ResourceId>();
         foreach (var resource in resources)
         {
             var failure = step is null
@@ -61,6 +65,7 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
             if (failure is null)
             {
                 await Append(journal, JournalRecord.ForResource(JournalRecordType.ResourceRemoved, journal.Now, stepName, resource));
+                removed.Add(resource);
                 continue;
             }
 
@@ -71,7 +76,9 @@ internal sealed class RollbackRunner(PlanRunnerOptions options, TimeProvider tim
 
         var summary = left.Count == 0 ? null : string.Join("; ", left);
         await Append(journal, JournalRecord.ForStep(JournalRecordType.StepRollbackDone, journal.Now, stepName, summary));
-        events.Publish(stepName, left.Count == 0 ? StepPhase.RolledBack : StepPhase.RollbackFailed, message: summary);
+        // The operator reads what was removed from the events: a back-out or decommission lists its work this way.
+        var message = string.Join("; ", new[] { removed.Count == 0 ? null : "removed " + string.Join(", ", removed), summary }.OfType<string>());
+        events.Publish(stepName, left.Count == 0 ? StepPhase.RolledBack : StepPhase.RollbackFailed, message: message.Length == 0 ? null : message);
         return left;
     }
 

@@ -17,20 +17,22 @@ internal sealed class StepRunner(PlanRunnerOptions options, TimeProvider timePro
 
         var started = timeProvider.GetTimestamp();
         var verified = true;
+        string? summary = null;
         var failure = await GuardedRun.RunAsync(async token =>
         {
             var context = new StepContext(job, step.Name, journal, logger, timeProvider, token, isRollback: false);
             await step.ApplyAsync(context);
             verified = await step.VerifyAsync(context);
+            summary = context.Summary;
         }, step.Timeout ?? options.StepTimeout, jobCancelled, timeProvider);
         var duration = timeProvider.GetElapsedTime(started);
 
         var message = failure?.Message ?? (verified ? null : $"{step.Name} is not in place after it was applied (verify failed)");
         if (message is null)
         {
-            await journal.AppendAsync(JournalRecord.ForStep(JournalRecordType.StepSucceeded, journal.Now, step.Name,
+            await journal.AppendAsync(JournalRecord.ForStep(JournalRecordType.StepSucceeded, journal.Now, step.Name, summary,
                 durationMs: duration.TotalMilliseconds), CancellationToken.None);
-            events.Publish(step.Name, StepPhase.Succeeded, duration);
+            events.Publish(step.Name, StepPhase.Succeeded, duration, summary);
             return null;
         }
 

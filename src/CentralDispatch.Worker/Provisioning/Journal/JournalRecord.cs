@@ -18,6 +18,7 @@ public sealed record JournalRecord
     public string? Key { get; init; }
     public string? Value { get; init; }
     public bool? Cancelled { get; init; }
+    public bool? Removal { get; init; }
     public PlanOutcome? Outcome { get; init; }
     public IReadOnlyList<Leftover>? Leftovers { get; init; }
 
@@ -49,8 +50,12 @@ public sealed record JournalRecord
     public static JournalRecord Note(DateTimeOffset at, string key, string value) =>
         new() { Type = JournalRecordType.Note, At = at, Key = key, Value = value };
 
-    public static JournalRecord RollbackBegun(DateTimeOffset at, string? failedStep, string? message, bool cancelled) =>
-        new() { Type = JournalRecordType.RollbackBegun, At = at, Step = failedStep, Message = message, Cancelled = cancelled };
+    public static JournalRecord RollbackBegun(DateTimeOffset at, string? failedStep, string? message, bool cancelled, bool removal = false) =>
+        new()
+        {
+            Type = JournalRecordType.RollbackBegun, At = at, Step = failedStep, Message = message, Cancelled = cancelled,
+            Removal = removal ? true : null,
+        };
 
     public static JournalRecord JobFinished(DateTimeOffset at, PlanResult result)
     {

@@ -30,4 +30,10 @@ public enum JournalRecordType
 
     /// <summary>The dispatcher has the result; kept only for journals that still list leftovers.</summary>
     Acknowledged,
+
+    /// <summary>
+    /// An existing resource this job takes over so that its removal removes it (decommission, back-out without a
+    /// journal): from here on it is this job's, exactly as if it had created it.
+    /// </summary>
+    Adopted,
 }

@@ -71,6 +71,7 @@ public sealed class JournalState
                 Claim(record, ResourceClaim.Intended, keepCreated: true);
                 break;
             case JournalRecordType.Created:
+            case JournalRecordType.Adopted:
                 Claim(record, ResourceClaim.Created, keepCreated: false);
                 break;
             case JournalRecordType.ResourceRemoved:
@@ -85,7 +86,7 @@ public sealed class JournalState
                 break;
             case JournalRecordType.RollbackBegun:
                 Phase = JournalPhase.RollingBack;
-                RollbackCause = new RollbackCause(record.Step, record.Message, record.Cancelled ?? false);
+                RollbackCause = new RollbackCause(record.Step, record.Message, record.Cancelled ?? false, record.Removal ?? false);
                 break;
             case JournalRecordType.JobFinished:
                 Phase = JournalPhase.Finished;

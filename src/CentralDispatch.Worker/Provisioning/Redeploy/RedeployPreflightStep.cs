@@ -1,0 +1,48 @@
+using CentralDispatch.Core.Validation;
+using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Provisioning.Deploy;
+using CentralDispatch.Worker.Provisioning.Ownership;
+
+namespace CentralDispatch.Worker.Provisioning.Redeploy;
+
+/// <summary>
+/// Refuses a redeploy that cannot work before anything is made: an unknown release, a webroot that is not this system's
+/// link into the instance's releases folder, or a missing secrets file (the config file could not be rendered).
+/// </summary>
+public sealed class RedeployPreflightStep(WorkerOptions options) : IProvisioningStep
+{
+    public string Name => DeployStepNames.Preflight;
+
+    public Task ApplyAsync(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var layout = InstanceLayout.For(context.Instance, options);
+        var release = TargetRelease.Of(context);
+        var problems = new List<string>();
+        if (ReleaseNameRule.Check(release) is { } invalid)
+        {
+            problems.Add($"release: {invalid}");
+        }
+        else if (!Directory.Exists(ReleaseFolders.Resolve(options.Paths, release)))
+        {
+            problems.Add($"the release '{release}' is not on this host (expected the folder {ReleaseFolders.Resolve(options.Paths, release)})");
+        }
+
+        var marker = File.Exists(layout.OwnerMarkerFile) ? File.ReadAllText(layout.OwnerMarkerFile).Trim() : null;
+        if (layout.LiveTree() is null || marker != OwnershipTag.Of(layout.Name))
+        {
+            problems.Add($"the webroot {layout.Webroot} is not a link into the instance's releases folder {layout.ReleasesFolder}; deploy the instance with this worker version first");
+        }
+
+        if (!File.Exists(layout.SecretsFile))
+        {
+            problems.Add($"the secrets file {layout.SecretsFile} is missing, so the instance's config file cannot be rendered");
+        }
+
+        return problems.Count > 0 ? throw new PreflightException(layout.Name, problems) : Task.CompletedTask;
+    }
+
+    public Task<bool> VerifyAsync(StepContext context) => Task.FromResult(true);
+
+    public Task RollbackAsync(ResourceId resource, StepContext context) => Task.CompletedTask;
+}

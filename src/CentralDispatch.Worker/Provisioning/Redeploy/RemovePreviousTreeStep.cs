@@ -1,0 +1,45 @@
+using CentralDispatch.Worker.Agent;
+using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Provisioning.Deploy;
+
+namespace CentralDispatch.Worker.Provisioning.Redeploy;
+
+/// <summary>
+/// The new release is live and healthy: report it, and remove the trees of the instance that are no longer live (the
+/// previous one, and any an interrupted job left). Never fails the redeploy; what cannot be removed is named.
+/// </summary>
+public sealed class RemovePreviousTreeStep(WorkerOptions options) : IProvisioningStep
+{
+    public const string StepName = "RemovePreviousTree";
+
+    public string Name => StepName;
+
+    public async Task ApplyAsync(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var layout = InstanceLayout.For(context.Instance, options);
+        await context.ReportReleaseAsync(TargetRelease.Of(context));
+        var live = layout.LiveTree();
+        var removed = new List<string>();
+        var failed = new List<string>();
+        foreach (var tree in Directory.EnumerateDirectories(layout.ReleasesFolder).Where(t => t != live && !WebrootLink.IsLink(t)))
+        {
+            try
+            {
+                Directory.Delete(tree, recursive: true);
+                removed.Add(Path.GetFileName(tree));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failed.Add($"{tree} ({e.Message})");
+            }
+        }
+
+        context.Summary = $"removed {(removed.Count == 0 ? "no old tree" : string.Join(", ", removed))}"
+                          + (failed.Count == 0 ? "" : $"; could not remove {string.Join(", ", failed)}");
+    }
+
+    public Task<bool> VerifyAsync(StepContext context) => Task.FromResult(true);
+
+    public Task RollbackAsync(ResourceId resource, StepContext context) => Task.CompletedTask;
+}

@@ -1,0 +1,100 @@
+using CentralDispatch.Core.Contracts.Agent;
+using CentralDispatch.Core.Domain;
+using CentralDispatch.Worker.Agent;
+using CentralDispatch.Worker.Provisioning;
+using CentralDispatch.Worker.Provisioning.Deploy;
+using CentralDispatch.Worker.Provisioning.Engine;
+using CentralDispatch.Worker.Tests.Deploy;
+using CentralDispatch.Worker.Tests.Provisioning;
+
+namespace CentralDispatch.Worker.Tests.Lifecycle;
+
+/// <summary>Restore on the real sandbox: a Deploy whose webroot and database come from a decommissioned instance's archive.</summary>
+[Collection(SandboxWorkerCollection.Name)]
+public sealed class RestoreTests(SandboxWorkerFixture worker)
+{
+    [Fact]
+    public async Task Restore_UnderTheSameName_ServesTheArchivedFiles_AndItsDatabaseHoldsTheArchivedRows()
+    {
+        var (instance, archive) = await DecommissionedAsync("rst");
+
+        var result = await RestoreAsync(instance, archive);
+
+        Assert.True(result.Outcome == PlanOutcome.Succeeded, $"{result.FailedStep}: {result.Message}");
+        var served = await Sites.ProbeAsync(worker, instance);
+        Assert.True(served.Succeeded, served.Failure);
+        Assert.Contains($"customised by {instance.Name}", served.Body, StringComparison.Ordinal);
+        Assert.Equal(["Ada", "Grace"], await Rows.ReadAsync(worker, worker.Layout(instance).Database));
+        Assert.True(File.Exists(archive));
+    }
+
+    [Fact]
+    public async Task Restore_UnderANewNameAndHostname_ServesTheArchivedFiles_WithTheArchivedRowsInItsOwnDatabase()
+    {
+        var (original, archive) = await DecommissionedAsync("rstold");
+        var copy = SandboxWorkerFixture.NewInstance(prefix: "rstnew");
+
+        var result = await RestoreAsync(copy, archive);
+
+        Assert.True(result.Outcome == PlanOutcome.Succeeded, $"{result.FailedStep}: {result.Message}");
+        var served = await Sites.ProbeAsync(worker, copy);
+        Assert.True(served.Succeeded, served.Failure);
+        Assert.Contains($"customised by {original.Name}", served.Body, StringComparison.Ordinal);
+        var layout = worker.Layout(copy);
+        Assert.Equal(["Ada", "Grace"], await Rows.ReadAsync(worker, layout.Database));
+        var config = await File.ReadAllTextAsync(WebrootStep.InstanceConfigPath(worker.Options, layout.Webroot));
+        Assert.Contains($"DB_DATABASE={layout.Database}", config, StringComparison.Ordinal);
+        Assert.False(await worker.Database.DatabaseExistsAsync(worker.Layout(original).Database, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Restore_FromATamperedArchive_FailsItsPreflight_AndCreatesNothing()
+    {
+        var (instance, archive) = await DecommissionedAsync("rstbad");
+        var bytes = await File.ReadAllBytesAsync(archive);
+        await File.WriteAllBytesAsync(archive, bytes[..(bytes.Length - 64)]);
+        var job = RestoreJob(instance, archive);
+
+        var result = await worker.RunAndAcknowledgeAsync(worker.PlanFor(JobKind.Deploy), job);
+
+        Assert.Equal(PlanOutcome.RolledBack, result.Outcome);
+        Assert.Equal(DeployStepNames.Preflight, result.FailedStep);
+        Assert.Contains("is not valid", result.Message, StringComparison.Ordinal);
+        Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
+    }
+
+    [Fact]
+    public async Task Restore_OfAPathOutsideTheArchiveFolder_IsRefused()
+    {
+        var instance = SandboxWorkerFixture.NewInstance(prefix: "rstout");
+        var job = RestoreJob(instance, "/etc/passwd");
+
+        var result = await worker.RunAndAcknowledgeAsync(worker.PlanFor(JobKind.Deploy), job);
+
+        Assert.Equal(PlanOutcome.RolledBack, result.Outcome);
+        Assert.Contains("not a file in this worker's archive folder", result.Message, StringComparison.Ordinal);
+        Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
+    }
+
+    /// <summary>Deploys an instance, writes rows and a customised index page, decommissions it; returns the archive.</summary>
+    private async Task<(InstancePayload Instance, string Archive)> DecommissionedAsync(string prefix)
+    {
+        var instance = await worker.DeployedAsync(SandboxWorkerFixture.NewInstance(prefix: prefix));
+        var layout = worker.Layout(instance);
+        await Rows.WriteAsync(worker, layout.Database, "Ada", "Grace");
+        await File.WriteAllTextAsync(Path.Combine(layout.Webroot, "index.html"), $"<h1>customised by {instance.Name}</h1>");
+        var job = SandboxWorkerFixture.JobFor(instance, JobKind.Decommission);
+        var result = await worker.Runner.RunAsync(worker.PlanFor(JobKind.Decommission), job, new RecordingSink(), JobCancellation.None);
+        var archive = (await worker.Journals.ReadAsync(job.JobId, CancellationToken.None))!.Notes[JobFacts.ArchivePathNote];
+        await worker.Journals.AcknowledgeAsync(job.JobId, CancellationToken.None);
+        Assert.True(result.Outcome == PlanOutcome.Succeeded, $"{result.FailedStep}: {result.Message}");
+        Assert.Empty(await Leftovers.ScanAsync(worker, instance));
+        return (instance, archive);
+    }
+
+    private Task<PlanResult> RestoreAsync(InstancePayload instance, string archive) =>
+        worker.RunAndAcknowledgeAsync(worker.PlanFor(JobKind.Deploy), RestoreJob(instance, archive));
+
+    private static ProvisioningJob RestoreJob(InstancePayload instance, string archive) =>
+        SandboxWorkerFixture.JobFor(instance, JobKind.Deploy, new JobPayloadParameters(RestoreFromArchive: archive));
+}
