@@ -7,15 +7,22 @@ namespace CentralDispatch.Dispatcher.Web;
 public static class FormErrors
 {
     /// <param name="prefix">The bound form property, e.g. "Form": "backendEmail" lands on "Form.BackendEmail".</param>
-    public static void AddFieldErrors(this ModelStateDictionary state, FieldErrors errors, string prefix)
+    /// <param name="fields">The API fields the form shows; messages on others go to the form as a whole. All when null.</param>
+    public static void AddFieldErrors(this ModelStateDictionary state, FieldErrors errors, string prefix, IReadOnlySet<string>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var (field, messages) in errors.ToDictionary())
         {
-            foreach (var message in messages)
+            // One message per field: a field shows only its first error, and a second one (a hint) must not get lost.
+            var message = string.Join(" ", messages);
+            if (fields is null || fields.Contains(BaseName(field)))
             {
                 state.AddFieldError(field, message, prefix);
+            }
+            else
+            {
+                state.AddFieldError(null, $"{field}: {message}", prefix);
             }
         }
     }
@@ -34,8 +41,14 @@ public static class FormErrors
             return string.Empty;
         }
 
-        var end = field.IndexOfAny(['[', '.']);
-        var name = end < 0 ? field : field[..end];
+        var name = BaseName(field);
         return $"{prefix}.{char.ToUpperInvariant(name[0])}{name[1..]}";
+    }
+
+    /// <summary>"aliases[2]" → "aliases".</summary>
+    private static string BaseName(string field)
+    {
+        var end = field.IndexOfAny(['[', '.']);
+        return end < 0 ? field : field[..end];
     }
 }

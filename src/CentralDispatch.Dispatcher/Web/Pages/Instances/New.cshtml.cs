@@ -64,8 +64,7 @@ public sealed class NewModel(InstanceService instances, WorkerService workers) :
         public async Task<CreateInstanceRequest> ToRequestAsync(ModelStateDictionary state, CancellationToken cancellationToken)
         {
             await ReadUploadsAsync(nameof(Form), state, cancellationToken);
-            var aliases = (Aliases ?? "").Split([' ', ',', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(a => (string?)a).ToList();
-            return new CreateInstanceRequest(Name?.Trim(), Hostname?.Trim(), aliases, string.IsNullOrEmpty(Worker) ? null : Worker,
+            return new CreateInstanceRequest(Name?.Trim(), Hostname?.Trim(), AliasText.Parse(Aliases), string.IsNullOrEmpty(Worker) ? null : Worker,
                 string.IsNullOrWhiteSpace(Release) ? null : Release.Trim(), BackendEmail?.Trim(), CertificatePem, KeyPem, ChainPem);
         }
     }
