@@ -43,6 +43,7 @@ public static class WebUi
             o.FormFieldName = "__antiforgery";
         });
         services.AddScoped<JobSnapshotReader>();
+        services.AddScoped<ReleaseChoices>();
         return services;
     }
 

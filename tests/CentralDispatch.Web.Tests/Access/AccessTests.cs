@@ -117,6 +117,26 @@ public sealed partial class AccessTests(WebFixture fixture)
     }
 
     [Fact]
+    public async Task InstanceAction_WithoutTheAntiforgeryToken_IsRefused_AndQueuesNothing()
+    {
+        var worker = TestNames.Unique("idle");
+        await fixture.RegisterWorkerAsync(worker);
+        var name = TestNames.Unique("csrf");
+        await fixture.CreateInstanceAsync(name, worker);
+        await using var context = await fixture.NewContextAsync();
+        await fixture.SignedInPageAsync(context);
+
+        var response = await context.APIRequest.PostAsync($"/instances/{name}?handler=Act", new()
+        {
+            Form = Form(context.APIRequest, ("action", "decommission"), ("confirmed", name)),
+        });
+
+        Assert.Equal(400, response.Status);
+        var jobs = await fixture.WithServiceAsync<InstanceService, int>(async s => (await s.JobsAsync(name, CancellationToken.None)).Count);
+        Assert.Equal(1, jobs);
+    }
+
+    [Fact]
     public async Task SignOut_WithoutTheAntiforgeryToken_IsRefused_AndTheSessionStays()
     {
         await using var context = await fixture.NewContextAsync();

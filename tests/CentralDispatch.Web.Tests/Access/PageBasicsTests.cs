@@ -22,10 +22,16 @@ public sealed class PageBasicsTests(WebFixture fixture)
     public async Task EveryPage_HasATitle_LabelledInputs_AndNoSidewaysScrolling(int width, int height)
     {
         var instance = await PendingInstanceAsync();
+        var (active, archived) = await fixture.SettledInstancesAsync();
         await using var context = await fixture.NewContextAsync(width, height);
         var page = await fixture.SignedInPageAsync(context);
+        string[] paths =
+        [
+            "/", "/instances", "/instances/_new", $"/instances/{instance}", $"/instances/{active}", $"/instances/{archived}",
+            $"/instances/{archived}/restore", "/settings", "/settings/admins",
+        ];
 
-        foreach (var path in new[] { "/", "/instances", "/instances/_new", $"/instances/{instance}", "/settings", "/settings/admins" })
+        foreach (var path in paths)
         {
             await page.GotoAsync(path);
             Assert.EndsWith(" · Central Dispatch", await page.TitleAsync(), StringComparison.Ordinal);

@@ -1,12 +1,16 @@
 using CentralDispatch.Core.Contracts.Instances;
+using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Contracts.Workers;
+using CentralDispatch.Core.Domain;
 using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Host.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,12 +33,18 @@ public sealed class WebFixture : IAsyncLifetime
     private string _workerData = null!;
     private IHost? _worker;
     private IPlaywright? _playwright;
+    private readonly Lazy<Task<(string Active, string Archived)>> _settled;
+
+    public WebFixture() => _settled = new(SettleInstancesAsync);
 
     public WebApplication App { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public string AdminEmail { get; } = $"{Guid.NewGuid():N}@admins.example.com";
     public string WorkerName { get; } = TestNames.Unique("web");
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The sandbox worker's settings: its release folder and its Apache's ports.</summary>
+    public WorkerOptions WorkerOptions { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -86,9 +96,41 @@ public sealed class WebFixture : IAsyncLifetime
         s.RegisterAsync(new RegisterWorkerRequest(name, $"https://{name}.hosts.example"), CancellationToken.None));
 
     /// <summary>Creates an instance through the service, as the API would; its Deploy job is queued for <paramref name="worker"/>.</summary>
-    public Task<InstanceResponse> CreateInstanceAsync(string name, string worker, string? release = null, List<string?>? aliases = null) =>
+    public Task<InstanceResponse> CreateInstanceAsync(string name, string worker, string? release = null, List<string?>? aliases = null,
+        PemCertificate? certificate = null) =>
         WithServiceAsync<InstanceService, InstanceResponse>(s => s.CreateAsync(
-            new CreateInstanceRequest(name, TestNames.Hostname(name), aliases, worker, release, "ops@example.com"), "test", CancellationToken.None));
+            new CreateInstanceRequest(name, TestNames.Hostname(name), aliases, worker, release, "ops@example.com", certificate?.CertificatePem,
+                certificate?.KeyPem), "test", CancellationToken.None));
+
+    /// <summary>
+    /// Two instances deployed by the sandbox worker, made once for the tests that only look at pages: one Active, one
+    /// decommissioned to Archived (with its archive).
+    /// </summary>
+    public Task<(string Active, string Archived)> SettledInstancesAsync() => _settled.Value;
+
+    /// <summary>Waits, reading the store, until the instance is in <paramref name="state"/>; the bound only stops a stuck test.</summary>
+    public async Task WaitForStateAsync(string name, InstanceState state)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while ((await WithServiceAsync<InstanceService, InstanceResponse>(s => s.GetAsync(name, CancellationToken.None))).State != state)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), bound.Token);
+        }
+    }
+
+    /// <summary>What the sandbox worker's Apache answers for <paramref name="hostname"/> over HTTPS.</summary>
+    public Task<ProbeResult> ProbeAsync(string hostname) => new LocalSiteProbe(TimeProvider.System)
+        .ProbeHttpsAsync(hostname, WorkerOptions.WebServer.HttpsPort, null, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+    /// <summary>A release folder on the sandbox worker whose index page says its name.</summary>
+    public string WriteRelease(string prefix)
+    {
+        var name = TestNames.Unique(prefix);
+        var folder = Path.Combine(WorkerOptions.Paths.ReleasesFolder, name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "index.html"), $"<h1>release {name}</h1>");
+        return name;
+    }
 
     public Task CreateAdminAsync(string email, string password) =>
         WithServiceAsync<AdminAccounts, AdminUser>(a => a.CreateAsync(email, password, CancellationToken.None));
@@ -109,6 +151,18 @@ public sealed class WebFixture : IAsyncLifetime
         return page;
     }
 
+    private async Task<(string Active, string Archived)> SettleInstancesAsync()
+    {
+        var (active, archived) = (TestNames.Unique("act"), TestNames.Unique("arc"));
+        await CreateInstanceAsync(active, WorkerName, certificate: TestCertificates.ForHosts(TestNames.Hostname(active)));
+        await CreateInstanceAsync(archived, WorkerName);
+        await WaitForStateAsync(archived, InstanceState.Active);
+        await WithServiceAsync<InstanceService, JobSummary>(s => s.ActAsync(archived, InstanceAction.Decommission, null, "test", CancellationToken.None));
+        await WaitForStateAsync(archived, InstanceState.Archived);
+        await WaitForStateAsync(active, InstanceState.Active);
+        return (active, archived);
+    }
+
     private async Task StartWorkerAsync(string token)
     {
         // Short on purpose: the private MariaDB's unix socket path inside it must stay under 108 bytes.
@@ -117,6 +171,7 @@ public sealed class WebFixture : IAsyncLifetime
         File.SetUnixFileMode(_workerData, FileModes.Folder);
         var config = Path.Combine(_workerData, WorkerProfiles.SandboxConfigFileName);
         var options = WorkerProfiles.Sandbox(_workerData, BaseAddress.ToString(), token);
+        WorkerOptions = options;
         await WorkerInitializer.InitializeAsync(options, config, RepositoryPaths.SampleRelease, CancellationToken.None);
         var builder = WorkerApp.CreateBuilder(config, daemon: true);
         builder.Logging.ClearProviders();

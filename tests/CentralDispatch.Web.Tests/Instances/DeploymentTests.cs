@@ -11,9 +11,6 @@ namespace CentralDispatch.Web.Tests.Instances;
 [Collection(WebCollection.Name)]
 public sealed class DeploymentTests(WebFixture fixture)
 {
-    /// <summary>An upper bound for a sandbox deployment (real MariaDB, Apache, health check); never a pass/fail threshold.</summary>
-    private static readonly LocatorAssertionsToHaveTextOptions Deployment = new() { Timeout = 180_000 };
-
     private static readonly string[] DeploySteps =
         ["Preflight", "DatabaseUser", "Database", "Webroot", "Certificates", "VirtualHost", "EnableSite", "ReloadWebServer", "Cron", "HealthCheck"];
 
@@ -30,7 +27,7 @@ public sealed class DeploymentTests(WebFixture fixture)
         await InstanceForm.MarkPageAsync(page);
         await InstanceForm.WatchStepsAsync(page);
 
-        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Active", Deployment);
+        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Active", InstancePage.JobBound);
         Assert.True(await InstanceForm.IsSameDocumentAsync(page), "The page was reloaded or left while the deployment ran.");
         var green = await InstanceForm.GreenStepsAsync(page);
         Assert.Contains(green, g => g.State != "Active");
@@ -56,7 +53,7 @@ public sealed class DeploymentTests(WebFixture fixture)
         await Expect(page).ToHaveURLAsync(new Regex($"/instances/{name}$"));
         await InstanceForm.MarkPageAsync(page);
 
-        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Failed", Deployment);
+        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Failed", InstancePage.JobBound);
         Assert.True(await InstanceForm.IsSameDocumentAsync(page), "The page was reloaded or left while the deployment ran.");
         await Expect(page.Locator("#error-step")).ToHaveTextAsync("Preflight");
         await Expect(page.Locator("#error-message")).ToContainTextAsync("not-on-this-host");
@@ -65,14 +62,14 @@ public sealed class DeploymentTests(WebFixture fixture)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retry deploy" })).ToBeVisibleAsync();
     }
 
-    [Fact(Skip = "Needs the worker's Decommission plan (issue 4, branch lifecycle; this test passed on a trial merge of it): until it lands the worker fails the job with \"cannot run Decommission jobs yet\". Remove this Skip then.")]
+    [Fact]
     public async Task Decommission_AfterAConfirmationNamingTheInstance_EndsArchivedWithTheArchivePath()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await fixture.SignedInPageAsync(context);
         var name = TestNames.Unique("dec");
         await InstanceForm.SubmitAsync(page, name, TestNames.Hostname(name), fixture.WorkerName);
-        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Active", Deployment);
+        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Active", InstancePage.JobBound);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Decommission…" }).ClickAsync();
         var confirmation = page.GetByRole(AriaRole.Alertdialog);
@@ -80,7 +77,7 @@ public sealed class DeploymentTests(WebFixture fixture)
         await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Active");
         await confirmation.GetByRole(AriaRole.Button, new() { Name = $"Decommission {name}" }).ClickAsync();
 
-        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Archived", Deployment);
+        await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Archived", InstancePage.JobBound);
         await Expect(page.Locator("#archive-path")).ToHaveTextAsync(new Regex(@"^/.+\.tar\.gz$"));
     }
 }

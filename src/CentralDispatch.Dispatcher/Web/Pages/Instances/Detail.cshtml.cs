@@ -15,8 +15,11 @@ namespace CentralDispatch.Dispatcher.Web.Pages.Instances;
 /// </summary>
 [RequestSizeLimit(1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 1024 * 1024)]
-public sealed class DetailModel(InstanceService instances, JobService jobs, TimeProvider time) : PageModel
+public sealed class DetailModel(InstanceService instances, JobService jobs, ReleaseChoices releases, TimeProvider time) : PageModel
 {
+    /// <summary>The name of the redeploy form's release field, and the key of its errors.</summary>
+    public const string RedeployField = "release";
+
     private const int Timelines = 10;
 
     [BindProperty(SupportsGet = true)]
@@ -36,6 +39,10 @@ public sealed class DetailModel(InstanceService instances, JobService jobs, Time
     public DateTimeOffset Now { get; private set; }
     public string? ActionError { get; private set; }
     public bool RotateOpen { get; private set; }
+
+    /// <summary>The releases the redeploy field suggests, and the one typed when a redeploy was refused.</summary>
+    public IReadOnlyList<string> Releases { get; private set; } = [];
+    public string? RedeployRelease { get; private set; }
 
     public bool Busy => LatestJob is { State: JobState.Queued or JobState.Running };
 
@@ -65,7 +72,8 @@ public sealed class DetailModel(InstanceService instances, JobService jobs, Time
             return Redirect($"/instances/{Uri.EscapeDataString(Name)}?confirm={parsed.Slug()}");
         }
 
-        var body = parsed == InstanceAction.Redeploy ? new InstanceActionRequest(Release: string.IsNullOrWhiteSpace(release) ? null : release.Trim()) : null;
+        RedeployRelease = string.IsNullOrWhiteSpace(release) ? null : release.Trim();
+        var body = parsed == InstanceAction.Redeploy ? new InstanceActionRequest(Release: RedeployRelease) : null;
         return await ActAsync(parsed, body, cancellationToken);
     }
 
@@ -110,6 +118,14 @@ public sealed class DetailModel(InstanceService instances, JobService jobs, Time
             ModelState.AddFieldErrors(e.Errors, nameof(Rotate));
             RotateOpen = true;
         }
+        catch (RequestValidationException e) when (action == InstanceAction.Redeploy)
+        {
+            // The release is the redeploy form's only field: its message goes next to it.
+            foreach (var message in e.Errors.ToDictionary().SelectMany(f => f.Value))
+            {
+                ModelState.AddModelError(RedeployField, message);
+            }
+        }
         catch (Exception e) when (e is DomainException or ConflictException or RequestValidationException)
         {
             ActionError = e is RequestValidationException v ? v.Errors.ToString() : e.Message;
@@ -139,6 +155,7 @@ public sealed class DetailModel(InstanceService instances, JobService jobs, Time
 
         Steps = detailed;
         LatestJob = History.Count > 0 ? detailed[History[0].Id] : null;
+        Releases = Instance.State == InstanceState.Active ? await releases.OnWorkerAsync(Instance.Worker, cancellationToken) : [];
         return true;
     }
 }
