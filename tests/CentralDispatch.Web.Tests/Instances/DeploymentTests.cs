@@ -79,5 +79,10 @@ public sealed class DeploymentTests(WebFixture fixture)
 
         await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Archived", InstancePage.JobBound);
         await Expect(page.Locator("#archive-path")).ToHaveTextAsync(new Regex(@"^/.+\.tar\.gz$"));
+        // The removal is the job's work: its steps read as removed, not as a failure's rollback.
+        var database = page.Locator("#current-job li.step[data-step='Database']");
+        await Expect(database).ToHaveClassAsync(new Regex("step--removed"));
+        await Expect(database.Locator(".step__status")).ToHaveTextAsync("Removed");
+        await Expect(page.Locator("#current-job li.step[data-step='Archive']")).ToHaveClassAsync(new Regex("step--done"));
     }
 }

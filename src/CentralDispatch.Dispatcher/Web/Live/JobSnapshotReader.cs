@@ -16,7 +16,7 @@ public sealed class JobSnapshotReader(DispatchDbContext db)
             var job = await (from j in db.Jobs.AsNoTracking()
                              join i in db.Instances.AsNoTracking() on j.InstanceId equals i.Id
                              where j.Id == jobId && i.Name == instance
-                             select new { j.Id, j.State, j.Attempt, j.CancelRequested, InstanceState = i.State })
+                             select new { j.Id, j.Kind, j.State, j.Attempt, j.CancelRequested, InstanceState = i.State })
                 .SingleOrDefaultAsync(cancellationToken);
             if (job is null)
             {
@@ -25,7 +25,7 @@ public sealed class JobSnapshotReader(DispatchDbContext db)
 
             var events = await db.StepEvents.AsNoTracking().Where(e => e.JobId == jobId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
             var live = new LiveJob(job.Id, job.State, job.Attempt, job.CancelRequested, job.InstanceState, job.State.IsFinished());
-            return new JobSnapshot(live, events.Select(e => e.Id).ToList(), events.Select(e => e.ToResponse()).ToList());
+            return new JobSnapshot(live, job.Kind, events.Select(e => e.Id).ToList(), events.Select(e => e.ToResponse()).ToList());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

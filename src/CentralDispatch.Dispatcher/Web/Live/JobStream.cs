@@ -66,7 +66,7 @@ public static class JobStream
             {
                 after = fresh[^1].eventId;
                 var touched = fresh.Select(e => snapshot.Events[e.index].Step).ToHashSet(StringComparer.Ordinal);
-                foreach (var row in StepRow.Of(snapshot.Events).Where(r => touched.Contains(r.Step)))
+                foreach (var row in StepRow.Of(snapshot.Events, snapshot.Kind).Where(r => touched.Contains(r.Step)))
                 {
                     yield return Item("step", new { row.Step, row.Status, row.Label, row.Duration, row.Message }, after);
                 }
