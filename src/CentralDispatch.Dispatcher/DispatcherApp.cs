@@ -4,6 +4,7 @@ using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Queue;
 using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Dispatcher.Store;
+using CentralDispatch.Dispatcher.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,7 +20,7 @@ using Scalar.AspNetCore;
 
 namespace CentralDispatch.Dispatcher;
 
-/// <summary>Composes the dispatcher: store, queue, API, authentication, background reaper.</summary>
+/// <summary>Composes the dispatcher: store, queue, API, web UI, authentication, background reaper.</summary>
 public static class DispatcherApp
 {
     public static WebApplication Build(DispatcherSettings settings, Action<WebApplicationBuilder>? configure = null)
@@ -68,14 +69,18 @@ public static class DispatcherApp
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddDispatchStore(store);
         AddDataProtection(services, store);
-        services.AddAuthentication(AuthSchemes.Bearer)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null);
+        // The API takes bearer tokens only; the web UI a session cookie. "admin" accepts whichever the request was given.
+        services.AddAuthentication(AuthSchemes.BearerOrCookie)
+            .AddPolicyScheme(AuthSchemes.BearerOrCookie, "Bearer token or UI session", o => o.ForwardDefaultSelector = SchemeSelector.Select)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null)
+            .AddCookie(AuthSchemes.Cookie, AdminSession.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(AuthSchemes.AdminRole))
             .AddPolicy(AuthSchemes.WorkerPolicy, p => p.RequireAuthenticatedUser().RequireRole(AuthSchemes.WorkerRole))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QueueSignal>();
+        services.AddSingleton<JobActivity>();
         services.AddSingleton<TlsKeyProtector>();
         services.AddScoped<JobQueue>();
         services.AddScoped<LeaseReaper>();
@@ -88,6 +93,7 @@ public static class DispatcherApp
         services.AddHostedService<LeaseReaperService>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddOperationTransformer<AuthResponsesTransformer>());
+        services.AddWebUi();
     }
 
     private static void AddDataProtection(IServiceCollection services, StoreOptions store)
@@ -118,6 +124,7 @@ public static class DispatcherApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebUiAssets();
         app.UseAuthentication();
         app.UseApiReferenceGuard();
         app.UseAuthorization();
@@ -129,5 +136,6 @@ public static class DispatcherApp
         app.MapOpenApi().RequireAuthorization(AuthSchemes.AdminPolicy);
         app.MapGroup("").RequireAuthorization(AuthSchemes.AdminPolicy)
             .MapScalarApiReference(ApiReferenceGuard.Path, o => o.WithTitle("Central Dispatch API").DisableDefaultFonts().DisableTelemetry());
+        app.MapWebUi();
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class JobQueue(
     DispatchDbContext db,
     StoreWriteGate gate,
     QueueSignal signal,
+    JobActivity activity,
     IOptions<QueueOptions> options,
     TimeProvider time,
     ILogger<JobQueue> logger)
@@ -88,6 +89,7 @@ public sealed partial class JobQueue(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            activity.Notify(job.Id);
             if (startable)
             {
                 LogClaimed(job.Id, instance.Name, job.Kind, job.Attempt, owner);
@@ -160,6 +162,7 @@ public sealed partial class JobQueue(
             e.DurationMs is null ? null : TimeSpan.FromMilliseconds(e.DurationMs.Value), e.Message)).ToList();
         db.StepEvents.AddRange(recorded);
         await SaveFencedAsync(job, cancellationToken);
+        activity.Notify(job.Id);
         return recorded;
     }
 
@@ -193,6 +196,7 @@ public sealed partial class JobQueue(
         }
 
         await SaveFencedAsync(job, cancellationToken);
+        activity.Notify(job.Id);
         LogCompleted(job.Id, instance.Name, job.Kind, request.Outcome);
         return job;
     }
@@ -205,6 +209,7 @@ public sealed partial class JobQueue(
             ?? throw new NotFoundException($"There is no job {jobId}.");
         job.Cancel(time.GetUtcNow());
         await SaveFencedAsync(job, cancellationToken);
+        activity.Notify(job.Id);
         return job;
     }
 

@@ -88,6 +88,57 @@ public sealed class AdminAccounts(DispatchDbContext db, StoreWriteGate gate, Tim
         return SignInResult.Success;
     }
 
+    /// <summary>Every administrator, by e-mail.</summary>
+    public async Task<IReadOnlyList<AdminUser>> ListAsync(CancellationToken cancellationToken) =>
+        await db.AdminUsers.AsNoTracking().OrderBy(a => a.Email).ToListAsync(cancellationToken);
+
+    /// <summary>The administrator with this e-mail, or null.</summary>
+    public Task<AdminUser?> FindAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        return db.AdminUsers.AsNoTracking().SingleOrDefaultAsync(a => a.Email == normalized, cancellationToken);
+    }
+
+    /// <summary>The administrator with this id when it may still sign in (exists, not disabled), else null.</summary>
+    public Task<AdminUser?> FindActiveAsync(Guid id, CancellationToken cancellationToken) =>
+        db.AdminUsers.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && !a.Disabled, cancellationToken);
+
+    /// <summary>Disables or enables an administrator; nobody disables their own account (the last admin could lock everyone out).</summary>
+    public async Task<AdminUser> SetDisabledAsync(Guid id, bool disabled, Guid actingAdminId, CancellationToken cancellationToken)
+    {
+        if (disabled && id == actingAdminId)
+        {
+            throw new DomainException("You cannot disable your own account; ask another administrator.");
+        }
+
+        using var _ = await gate.EnterAsync(cancellationToken);
+        var admin = await db.AdminUsers.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new DomainException("That administrator does not exist any more.");
+        if (disabled)
+        {
+            admin.Disable();
+        }
+        else
+        {
+            admin.Enable();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return admin;
+    }
+
+    /// <summary>Sets a new generated password (which also lifts a lock-out and ends the account's sessions); returns it to show once.</summary>
+    public async Task<(AdminUser Admin, string Password)> ResetPasswordAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var password = GeneratePassword();
+        using var _ = await gate.EnterAsync(cancellationToken);
+        var admin = await db.AdminUsers.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new DomainException("That administrator does not exist any more.");
+        admin.SetPasswordHash(_hasher.HashPassword(admin, password));
+        await db.SaveChangesAsync(cancellationToken);
+        return (admin, password);
+    }
+
     public static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
 

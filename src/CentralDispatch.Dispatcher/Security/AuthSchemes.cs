@@ -5,6 +5,8 @@ public static class AuthSchemes
 {
     public const string Bearer = "Bearer";
     public const string Cookie = "Cookies";
+    /// <summary>The default: forwards to <see cref="Bearer"/> or <see cref="Cookie"/> per request (<see cref="SchemeSelector"/>).</summary>
+    public const string BearerOrCookie = "BearerOrCookie";
     public const string AdminPolicy = "admin";
     public const string WorkerPolicy = "worker";
     public const string AdminRole = "admin";
@@ -12,4 +14,6 @@ public static class AuthSchemes
     public const string WorkerIdClaim = "cd:worker_id";
     public const string WorkerNameClaim = "cd:worker_name";
     public const string AdminIdClaim = "cd:admin_id";
+    /// <summary>Ties a UI session to the password it was opened with: a password reset ends the other sessions.</summary>
+    public const string SessionStampClaim = "cd:session_stamp";
 }

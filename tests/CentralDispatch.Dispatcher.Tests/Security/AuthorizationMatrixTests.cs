@@ -1,13 +1,17 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
+using CentralDispatch.Dispatcher.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CentralDispatch.Dispatcher.Tests.Security;
 
-/// <summary>Every route the dispatcher maps, called without, with a wrong, and with the other role's credential.</summary>
+/// <summary>
+/// Every route the dispatcher maps but the web UI's, called without, with a wrong, and with the other role's credential.
+/// The UI's routes redirect to sign-in instead (tests/CentralDispatch.Web.Tests/Access).
+/// </summary>
 public sealed partial class AuthorizationMatrixTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
 {
     private readonly DispatcherTestHost _host = fixture.Host;
@@ -76,6 +80,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteDispatcherFixture fix
         var sources = _host.App.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/') != "healthz")
+            .Where(e => e.Metadata.GetMetadata<WebUiEndpoint>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => (m, Concrete(e.RoutePattern.RawText!))))
             .Distinct()

@@ -1,24 +1,11 @@
 namespace CentralDispatch.Worker.Tests.Support;
 
-/// <summary>Files of the repository itself (the shipped templates and sample release), found from the test's output folder.</summary>
+/// <summary>Files of the repository itself; see <see cref="Testing.RepositoryPaths"/>, which finds them.</summary>
 public static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Testing.RepositoryPaths.Root;
 
-    public static string SampleRelease => Path.Combine(Root, "deploy", "sample-release");
+    public static string SampleRelease => Testing.RepositoryPaths.SampleRelease;
 
-    public static string Templates => Path.Combine(Root, "deploy", "templates");
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CentralDispatch.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CentralDispatch.slnx above {AppContext.BaseDirectory}.");
-    }
+    public static string Templates => Testing.RepositoryPaths.Templates;
 }
