@@ -94,16 +94,22 @@ public sealed class Job
         Finish(JobState.Failed, reason, now);
     }
 
-    /// <summary>Cancels a queued job at once; asks a running one to stop (the worker sees it on its next heartbeat).</summary>
+    /// <summary>
+    /// Cancels a queued job that no worker has started at once; asks any other unfinished job to stop (its worker sees
+    /// it on its next heartbeat, rolls back and reports Cancelled).
+    /// </summary>
     /// <returns>True when the job is now Cancelled; false when cancellation was only requested.</returns>
     public bool Cancel(DateTimeOffset now)
     {
         switch (State)
         {
-            case JobState.Queued:
+            case JobState.Queued when StartedAt is null:
                 Finish(JobState.Cancelled, "Cancelled before it started.", now);
                 return true;
-            case JobState.Running:
+            case JobState.Queued or JobState.Running:
+                // Queued again after a lost lease (a killed worker): the earlier attempt may have changed the host, and
+                // only its worker's journal says how. Ending it here would leave that half-done on the host and the
+                // instance in its in-progress state; the next attempt carries the cancel to the worker, which rolls back.
                 CancelRequested = true;
                 return false;
             default:

@@ -15,7 +15,7 @@ public static class JobsApi
         var group = api.MapGroup("/jobs").WithTags("Jobs");
         group.MapGet("/{id:long}", Get).WithSummary("Show a job with its step events.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/cancel", Cancel)
-            .WithSummary("Cancel a queued job at once, or ask a running one to stop and roll back.")
+            .WithSummary("Cancel a job no worker has started at once, or ask a started one to stop and roll back.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }

@@ -184,6 +184,22 @@ public sealed class JobTests
         Assert.True(job.IsHeldBy(1, token));
     }
 
+    [Fact]
+    public void Cancel_OnlyAsksAJobQueuedAgainAfterALostLeaseToStop_ForItsWorkerToRollBackTest()
+    {
+        var job = Running(out _);
+        job.Requeue();
+
+        Assert.False(job.Cancel(Now));
+        Assert.Equal(JobState.Queued, job.State);
+        Assert.True(job.CancelRequested);
+        Assert.Null(job.FinishedAt);
+        var token = Guid.NewGuid();
+        job.Claim("web-1", token, Now, Lease);
+        job.Complete(JobState.Cancelled, "rolled back: the job was cancelled", Now);
+        Assert.Equal((JobState.Cancelled, 2), (job.State, job.Attempt));
+    }
+
     [Theory]
     [MemberData(nameof(ReportableOutcomes))]
     public void Cancel_RefusesAFinishedJobTest(JobState outcome)

@@ -3,6 +3,7 @@ using System.Net;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Dispatcher.Queue;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 
 namespace CentralDispatch.Dispatcher.Tests.Queue;
@@ -65,13 +66,8 @@ public abstract class QueueSuite
     public async Task ExpiredLease_IsRequeuedForTheSameWorkerAsTheNextAttempt_AndTheOldLeaseIsRejected()
     {
         await using var host = await StartAsync(fakeTime: true);
-        var admin = host.Admin();
-        var (worker, agent) = await host.OnlineWorkerAsync();
-        var instance = await admin.CreateInstanceAsync(worker.Name);
-        var first = (await agent.ClaimAsync())!;
 
-        host.Time!.Advance(Lease + TimeSpan.FromSeconds(1));
-        var sweep = await host.SweepAsync();
+        var (admin, agent, instance, first, sweep) = await ExpireTheFirstLeaseAsync(host);
         var second = (await agent.ClaimAsync())!;
 
         Assert.Equal(1, sweep.Requeued);
@@ -92,6 +88,40 @@ public abstract class QueueSuite
 
         await (await agent.SucceedAsync(second)).ReadAsync<CompleteResponse>();
         Assert.Equal(InstanceState.Active, (await admin.GetInstanceAsync(instance.Name)).State);
+    }
+
+    [Fact]
+    public async Task CancelOfAJobQueuedAgainAfterItsLeaseExpired_GoesToTheWorkerWithTheNextAttempt_WhoseRollbackEndsIt()
+    {
+        await using var host = await StartAsync(fakeTime: true);
+        var (admin, agent, instance, first, sweep) = await ExpireTheFirstLeaseAsync(host);
+        Assert.Equal(1, sweep.Requeued);
+
+        // The first attempt's worker died after changing the host: only the next attempt can undo that.
+        var requested = await (await admin.PostAsync($"/api/v1/jobs/{first.JobId}/cancel", null)).ReadAsync<Core.Contracts.Jobs.JobResponse>();
+        var second = (await agent.ClaimAsync())!;
+        var heartbeat = await (await agent.PostJsonAsync($"/api/v1/agent/jobs/{second.JobId}/heartbeat",
+            new HeartbeatRequest(second.Attempt, second.LeaseToken))).ReadAsync<HeartbeatResponse>();
+        await (await agent.CompleteAsync(second, new CompleteRequest(second.Attempt, second.LeaseToken, JobState.Cancelled,
+            new JobErrorReport(null, "the job was cancelled before Webroot")))).ReadAsync<CompleteResponse>();
+
+        Assert.Equal((JobState.Queued, true), (requested.State, requested.CancelRequested));
+        Assert.Equal((first.JobId, 2), (second.JobId, second.Attempt));
+        Assert.True(heartbeat.CancelRequested);
+        Assert.Equal(JobState.Cancelled, (await admin.GetJobAsync(first.JobId)).State);
+        Assert.Equal(InstanceState.Failed, (await admin.GetInstanceAsync(instance.Name)).State);
+    }
+
+    /// <summary>A new instance's Deploy job claimed once (<c>First</c>), its lease run out, and a reaper sweep.</summary>
+    private static async Task<(HttpClient Admin, HttpClient Agent, Core.Contracts.Instances.InstanceResponse Instance, JobAssignment First, ReaperSweep Sweep)>
+        ExpireTheFirstLeaseAsync(DispatcherTestHost host)
+    {
+        var admin = host.Admin();
+        var (worker, agent) = await host.OnlineWorkerAsync();
+        var instance = await admin.CreateInstanceAsync(worker.Name);
+        var first = (await agent.ClaimAsync())!;
+        host.Time!.Advance(Lease + TimeSpan.FromSeconds(1));
+        return (admin, agent, instance, first, await host.SweepAsync());
     }
 
     [Fact]

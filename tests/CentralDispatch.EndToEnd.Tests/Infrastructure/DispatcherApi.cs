@@ -21,6 +21,17 @@ public sealed class DispatcherApi(Uri address, string token) : IDisposable
     public async Task<InstanceResponse> CreateInstanceAsync(CreateInstanceRequest request) =>
         await PostAsync<InstanceResponse>("/api/v1/instances", request);
 
+    /// <summary>POST /api/v1/instances/{name}/{action} (redeploy, suspend, decommission, …): the queued job.</summary>
+    public async Task<JobSummary> ActAsync(string name, string action, InstanceActionRequest? body = null) =>
+        await PostAsync<JobSummary>($"{InstancePath(name)}/{action}", body ?? new InstanceActionRequest());
+
+    /// <summary>POST /api/v1/instances/{name}/restore: the instance, Pending again, with a Deploy from its archive queued.</summary>
+    public async Task<InstanceResponse> RestoreAsync(string name, RestoreInstanceRequest? body = null) =>
+        await PostAsync<InstanceResponse>($"{InstancePath(name)}/restore", body ?? new RestoreInstanceRequest());
+
+    /// <summary>POST /api/v1/jobs/{id}/cancel: the job, cancelled at once or asked to stop.</summary>
+    public async Task<JobResponse> CancelJobAsync(long id) => await PostAsync<JobResponse>($"/api/v1/jobs/{id}/cancel", new { });
+
     public async Task<InstanceResponse> GetInstanceAsync(string name) =>
         (await _client.GetFromJsonAsync<InstanceResponse>(InstancePath(name), CoreJson.Options))!;
 
@@ -32,8 +43,9 @@ public sealed class DispatcherApi(Uri address, string token) : IDisposable
         (await _client.GetFromJsonAsync<List<JobSummary>>(InstancePath(instance) + "/jobs", CoreJson.Options))!;
 
     /// <summary>
-    /// Polls until the instance's deploy is over (Active, Failed or NeedsAttention) and none of its jobs is still
-    /// queued or running; <paramref name="diagnostics"/> goes into the failure message when that does not happen in time.
+    /// Polls until none of the instance's jobs is still queued or running and the instance is in no in-progress state
+    /// (Active, Failed, NeedsAttention, Suspended or Archived); <paramref name="diagnostics"/> goes into the failure
+    /// message when that does not happen in time.
     /// </summary>
     public async Task<InstanceResponse> WaitUntilSettledAsync(string name, TimeSpan timeout, Func<string> diagnostics)
     {
@@ -42,9 +54,11 @@ public sealed class DispatcherApi(Uri address, string token) : IDisposable
         IReadOnlyList<JobSummary> jobs;
         do
         {
-            instance = await GetInstanceAsync(name);
+            // Jobs first: a suspend or rotation leaves the instance's state as it was while it runs, so an instance read
+            // before the job's end and jobs read after it would pass for settled. The dispatcher ends both together.
             jobs = await JobsAsync(name);
-            if (instance.State is InstanceState.Active or InstanceState.Failed or InstanceState.NeedsAttention
+            instance = await GetInstanceAsync(name);
+            if (instance.State is not (InstanceState.Pending or InstanceState.Deploying or InstanceState.Updating or InstanceState.Decommissioning)
                 && jobs.All(j => j.State.IsFinished()))
             {
                 return instance;
@@ -56,6 +70,28 @@ public sealed class DispatcherApi(Uri address, string token) : IDisposable
 
         var jobStates = string.Join(", ", jobs.Select(j => $"job {j.Id} {j.Kind} {j.State} attempt {j.Attempt} {j.Error}"));
         throw new TimeoutException($"Instance {name} is still {instance.State} after {timeout} ({jobStates}).\n{diagnostics()}");
+    }
+
+    /// <summary>Polls the instance's jobs until one matches <paramref name="wanted"/>; returns it.</summary>
+    public async Task<JobSummary> WaitForJobAsync(string instance, Func<JobSummary, bool> wanted, TimeSpan timeout, Func<string> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        IReadOnlyList<JobSummary> jobs;
+        do
+        {
+            jobs = await JobsAsync(instance);
+            if (jobs.FirstOrDefault(wanted) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(Poll);
+        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        throw new TimeoutException($"No job of {instance} came to the state awaited in {timeout} ({string.Join(", ", jobs.Select(j => $"job {j.Id} {j.Kind} {j.State} attempt {j.Attempt}"))}).\n{diagnostics()}");
     }
 
     public void Dispose() => _client.Dispose();

@@ -14,19 +14,32 @@ public static class HostScan
 {
     public static async Task<InstanceFootprint> ScanAsync(SandboxWorker worker, string instance, IEnumerable<long> jobIds)
     {
-        var options = worker.Options;
-        var derived = DerivedNames.For(instance);
-        var (users, databases) = await CountDatabaseObjectsAsync(worker, derived);
-        var crontab = options.Cron.CrontabFile!;
-        var cronLines = File.Exists(crontab) ? File.ReadLines(crontab).Count(l => l.Contains(derived.CronTag, StringComparison.Ordinal)) : 0;
-        return new InstanceFootprint(NamedPaths(worker, instance), users, databases, cronLines, Journals(worker, instance, jobIds));
+        var (users, databases) = await CountDatabaseObjectsAsync(worker, DerivedNames.For(instance));
+        return new InstanceFootprint(NamedPaths(worker, instance), users, databases, CronLines(worker, instance).Count, Journals(worker, instance, jobIds));
     }
 
     /// <summary>What a deployed instance has on the host (its certificate with a chain): exactly these paths, no more.</summary>
     public static IReadOnlyList<string> ExpectedPaths(SandboxWorker worker, string instance)
     {
-        var layout = InstanceLayout.For(new InstancePayload(instance, "unused.example", [], "default", "unused@example.com", "", "", null), worker.Options);
-        return [layout.Webroot, layout.VirtualHostFile, layout.SiteLink!, layout.SecretsFile, layout.ErrorLog, layout.AccessLog, .. layout.Certificates.All];
+        var layout = Layout(worker, instance);
+        return [layout.Webroot, layout.ReleasesFolder, layout.VirtualHostFile, layout.SiteLink!, layout.SecretsFile, layout.ErrorLog, layout.AccessLog,
+            .. layout.Certificates.All];
+    }
+
+    /// <summary>Where the worker keeps everything of <paramref name="instance"/>: the paths only depend on its name.</summary>
+    public static InstanceLayout Layout(SandboxWorker worker, string instance)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        return InstanceLayout.For(new InstancePayload(instance, "unused.example", [], "default", "unused@example.com", "", "", null), worker.Options);
+    }
+
+    /// <summary>The crontab lines (active or commented out) that carry the instance's tag.</summary>
+    public static IReadOnlyList<string> CronLines(SandboxWorker worker, string instance)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        var crontab = worker.Options.Cron.CrontabFile!;
+        var tag = DerivedNames.For(instance).CronTag;
+        return File.Exists(crontab) ? File.ReadLines(crontab).Where(l => l.Contains(tag, StringComparison.Ordinal)).ToList() : [];
     }
 
     /// <summary>Runs one statement as the sandbox's admin (socket login) with the `mariadb` client; returns its rows.</summary>
@@ -51,8 +64,9 @@ public static class HostScan
 
     /// <summary>
     /// Every entry named after the instance, wherever the product might put (or forget) one: vhost files, links,
-    /// certificates, secrets, logs, half-written temp files. MariaDB's data, the releases and the journal folder are
-    /// looked at elsewhere; webroots are not descended into (each is one instance's).
+    /// certificates, secrets, logs, archives, half-written temp files, its folder of release trees. MariaDB's data, the
+    /// releases and the journal folder are looked at elsewhere; webroots and each instance's folder of release trees
+    /// are not descended into (each is one instance's).
     /// </summary>
     private static List<string> NamedPaths(SandboxWorker worker, string instance)
     {
@@ -61,6 +75,7 @@ public static class HostScan
         {
             options.Database.PrivateServer.Folder!, options.Paths.ReleasesFolder, options.Paths.DefaultReleaseFolder, options.Paths.JournalFolder,
         };
+        var releases = Path.Combine(options.Paths.InstallPath, InstanceLayout.ReleasesFolderName);
         var found = new List<string>();
         var pending = new Stack<string>([worker.DataFolder]);
         while (pending.TryPop(out var folder))
@@ -71,7 +86,8 @@ public static class HostScan
                 {
                     found.Add(entry.FullName);
                 }
-                else if (entry is DirectoryInfo { LinkTarget: null } && !skipped.Contains(entry.FullName) && folder != options.Paths.InstallPath)
+                else if (entry is DirectoryInfo { LinkTarget: null } && !skipped.Contains(entry.FullName) && folder != releases
+                         && (folder != options.Paths.InstallPath || entry.FullName == releases))
                 {
                     pending.Push(entry.FullName);
                 }

@@ -24,6 +24,26 @@ public static class Releases
         return folder;
     }
 
+    /// <summary>The sample site with an index page that says <see cref="IndexText"/> of its name: which release is served shows.</summary>
+    public static string WriteNamed(SandboxWorker worker, string name)
+    {
+        var folder = Folder(worker, name);
+        CopyTree(worker.Options.Paths.DefaultReleaseFolder, folder);
+        File.WriteAllText(Path.Combine(folder, "index.html"), $"<!doctype html><html><body><h1>{IndexText(name)}</h1></body></html>\n");
+        return folder;
+    }
+
+    /// <summary>What the index page of a release written by <see cref="WriteNamed"/> says.</summary>
+    public static string IndexText(string name) => $"release {name}";
+
+    /// <summary>A named release without an index page: its site answers 403, so a health check of it never passes.</summary>
+    public static string WriteWithoutIndex(SandboxWorker worker, string name)
+    {
+        var folder = WriteNamed(worker, name);
+        File.Delete(Path.Combine(folder, "index.html"));
+        return folder;
+    }
+
     /// <summary>The sample site with a link to a file outside the release, which the webroot copy refuses.</summary>
     public static string WriteWithEscapingLink(SandboxWorker worker, string name)
     {
@@ -33,8 +53,18 @@ public static class Releases
         return folder;
     }
 
-    public static int CountFiles(string folder) =>
-        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
+    /// <summary>Files under <paramref name="folder"/> (through a link to it); 0 when it is not there or goes while counted.</summary>
+    public static int CountFiles(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return 0; // removed (or renamed) while it was read: a job's tree on its way
+        }
+    }
 
     private static string Folder(SandboxWorker worker, string name)
     {

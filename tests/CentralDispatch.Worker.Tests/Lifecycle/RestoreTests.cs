@@ -4,6 +4,7 @@ using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;
+using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Deploy;
 using CentralDispatch.Worker.Tests.Provisioning;
 
@@ -45,6 +46,35 @@ public sealed class RestoreTests(SandboxWorkerFixture worker)
         var config = await File.ReadAllTextAsync(WebrootStep.InstanceConfigPath(worker.Options, layout.Webroot));
         Assert.Contains($"DB_DATABASE={layout.Database}", config, StringComparison.Ordinal);
         Assert.False(await worker.Database.DatabaseExistsAsync(worker.Layout(original).Database, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// kill -9 while the dump is being loaded leaves its copy (the instance's data) in the secrets folder; when the job
+    /// is then rolled back instead of resumed (cancelled while its worker was down, or backed out), the copy must go too.
+    /// The crash is what a real run's journal, cut back to the copy's intent record, and the copy on disk leave.
+    /// </summary>
+    [Fact]
+    public async Task Restore_RolledBackAfterTheWorkerDiedWhileLoadingTheDump_RemovesTheDumpCopyWithEverythingElse()
+    {
+        var (instance, archive) = await DecommissionedAsync("rstkill");
+        var job = RestoreJob(instance, archive);
+        var failing = worker.PlanFor(JobKind.Deploy, s => s.Name == DeployStepNames.Database ? new FailAfterApplyStep(s) : s);
+        Assert.Equal(PlanOutcome.RolledBack, (await worker.Runner.RunAsync(failing, job, new RecordingSink(), JobCancellation.None)).Outcome);
+        var journal = worker.Journals.PathOf(job.JobId);
+        bool IsDumpCopy(JournalRecord r) => r is { Type: JournalRecordType.Intent, Resource.Kind: ResourceKinds.File }
+                                            && Path.GetDirectoryName(r.Resource.Identifier) == worker.Options.Paths.SecretsFolder
+                                            && Path.GetFileName(r.Resource.Identifier).StartsWith(".restore-", StringComparison.Ordinal);
+        CrashedJournal.KeepThrough(journal, IsDumpCopy);
+        var copy = CrashedJournal.Lines(journal).Select(CrashedJournal.Parse).Single(IsDumpCopy).Resource!.Identifier;
+        await File.WriteAllTextAsync(copy, "-- the first half of a dump");
+
+        var result = await worker.Runner.RollBackAsync(worker.PlanFor(JobKind.Deploy), job, job.JobId, new RecordingSink(), "backed out",
+            CancellationToken.None);
+        await worker.Journals.AcknowledgeAsync(job.JobId, CancellationToken.None);
+
+        Assert.True(result.Outcome == PlanOutcome.RolledBack, $"{result.Message}: {string.Join("; ", result.Leftovers)}");
+        Assert.False(File.Exists(copy), $"{copy} was left behind");
+        Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public static class JobCommands
     private static Command Cancel()
     {
         var id = IdArgument();
-        var command = new Command("cancel", "Cancel a queued job at once, or ask a running one to stop and roll back.") { id };
+        var command = new Command("cancel", "Cancel a job no worker has started at once, or ask a started one to stop and roll back.") { id };
         return ApiOptions.Attach(command, async (result, session) =>
         {
             var jobId = result.GetValue(id);

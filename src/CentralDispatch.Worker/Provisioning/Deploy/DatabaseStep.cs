@@ -8,7 +8,7 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
 /// Step 2: creates the instance's database (its schema comment is the ownership tag) and grants its user everything on
-/// that database only. A restore then loads the archived SQL dump into it.
+/// that database only. A restore then loads the archived SQL dump into it, from a journaled copy in the secrets folder.
 /// </summary>
 public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin database, ArchiveReader archives) : IProvisioningStep
 {
@@ -43,7 +43,9 @@ public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin d
         ArgumentNullException.ThrowIfNull(context);
         if (resource.Kind != ResourceKinds.Database)
         {
-            throw new InvalidOperationException($"{Name} does not create {resource}.");
+            // The copy of a restore's dump (the only file this step makes).
+            await FileResources.DeleteAsync(resource, Name);
+            return;
         }
 
         await database.DropDatabaseIfExistsAsync(resource.Identifier, context.CancellationToken);
@@ -59,17 +61,26 @@ public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin d
         }
 
         // The root-only secrets folder: the dump holds the instance's data. mariadb-dump's DROP TABLE IF EXISTS makes a second load (resume) safe.
-        var dump = Path.Combine(worker.Paths.SecretsFolder, $".restore-job{context.Job.JobId}.sql");
-        File.Delete(dump);
+        // The copy is journaled like anything the job makes: a worker killed while loading it leaves it behind, and whatever
+        // ends the job then (the next attempt, its rollback after a cancel, a back-out) must find it to remove it.
+        var dump = new ResourceId(ResourceKinds.File, Path.Combine(worker.Paths.SecretsFolder, $".restore-{layout.Name}-job{context.Job.JobId}.sql"));
+        if (context.ClaimOf(dump) is ResourceClaim.None or ResourceClaim.Removed)
+        {
+            await context.RecordIntentAsync(dump);
+        }
+
+        File.Delete(dump.Identifier);
         try
         {
-            await archives.ExtractFileAsync(archive, ArchiveManifest.DumpEntry, dump, context.CancellationToken);
-            await database.LoadDatabaseAsync(layout.Database, dump, context.CancellationToken);
+            await archives.ExtractFileAsync(archive, ArchiveManifest.DumpEntry, dump.Identifier, context.CancellationToken);
+            await database.LoadDatabaseAsync(layout.Database, dump.Identifier, context.CancellationToken);
             context.Summary = $"loaded the database dump of {manifest.Instance} ({manifest.Database}) from {archive}";
         }
         finally
         {
-            File.Delete(dump);
+            File.Delete(dump.Identifier);
         }
+
+        await context.RecordRemovedAsync(dump);
     }
 }
