@@ -9,6 +9,7 @@ set -euo pipefail
 
 what="${1:-tests}"
 quickstart=(apache2 mariadb-server mariadb-client openssl ca-certificates)
+# Keep the "tests" list the same as the apt-get install line in .ci/run.
 tests=("${quickstart[@]}" ssl-cert postgresql cron curl chromium chromium-driver procps iproute2 psmisc util-linux)
 case "$what" in
     quickstart) wanted=("${quickstart[@]}") ;;
