@@ -21,7 +21,7 @@ public static class QuickstartCommand
             "Start a dispatcher (SQLite) and a sandbox worker here, deploy a sample instance, and stay up until Ctrl-C.") { data, port };
         command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
         {
-            var session = new QuickstartSession(Path.GetFullPath(result.GetValue(data)!), result.GetValue(port), Console.Out);
+            var session = new QuickstartSession(Path.GetFullPath(result.GetValue(data)!), result.GetValue(port), Console.Out, TimeProvider.System);
             return await session.RunAsync(cancellationToken);
         }));
         return command;

@@ -20,7 +20,7 @@ namespace CentralDispatch.Cli.Commands.Quickstart;
 /// One quick-start run: fresh data folder, dispatcher on SQLite, an administrator, a registered sandbox worker (its own
 /// Apache and MariaDB under the data folder), and the sample instance deployed through the API like any other.
 /// </summary>
-public sealed class QuickstartSession(string dataFolder, int port, TextWriter output)
+public sealed class QuickstartSession(string dataFolder, int port, TextWriter output, TimeProvider timeProvider)
 {
     public const string AdminEmail = "admin@centraldispatch.example";
     public const string SampleInstance = "sample";
@@ -53,7 +53,7 @@ public sealed class QuickstartSession(string dataFolder, int port, TextWriter ou
         await workerHost.StartAsync(cancellationToken);
         try
         {
-            var (certificate, key) = SelfSignedCertificate.Create(SampleHostname, DateTimeOffset.UtcNow, TimeSpan.FromDays(90));
+            var (certificate, key) = SelfSignedCertificate.Create(SampleHostname, timeProvider.GetUtcNow(), TimeSpan.FromDays(90));
             var certificateFile = Path.Combine(dataFolder, "sample-certificate.pem");
             await File.WriteAllTextAsync(certificateFile, certificate, cancellationToken);
             await PostAsync<InstanceResponse>(api, "/api/v1/instances", new CreateInstanceRequest(SampleInstance, SampleHostname, Worker: worker.Name,
@@ -99,16 +99,16 @@ public sealed class QuickstartSession(string dataFolder, int port, TextWriter ou
     private async Task<InstanceResponse> WaitForDeployAsync(HttpClient api, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync($"Deploying the sample instance '{SampleInstance}' on the sandbox worker…");
-        var deadline = DateTimeOffset.UtcNow + DeployPatience;
+        var deadline = timeProvider.GetUtcNow() + DeployPatience;
         while (true)
         {
             var instance = (await api.GetFromJsonAsync<InstanceResponse>($"/api/v1/instances/{SampleInstance}", CoreJson.Options, cancellationToken))!;
-            if (instance.State is InstanceState.Active or InstanceState.Failed or InstanceState.NeedsAttention || DateTimeOffset.UtcNow > deadline)
+            if (instance.State is InstanceState.Active or InstanceState.Failed or InstanceState.NeedsAttention || timeProvider.GetUtcNow() > deadline)
             {
                 return instance;
             }
 
-            await Task.Delay(250, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), timeProvider, cancellationToken);
         }
     }
 
