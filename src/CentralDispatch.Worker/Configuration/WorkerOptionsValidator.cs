@@ -17,6 +17,9 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
     [GeneratedRegex(@"^\S+(\s+\S+){4}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CronSchedule();
 
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,100}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigFileName();
+
     public ValidateOptionsResult Validate(string? name, WorkerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -157,9 +160,11 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
     {
         problems.AbsolutePath("InstanceConfig:TemplatePath", config.TemplatePath);
         var fileName = config.FileName;
-        if (string.IsNullOrWhiteSpace(fileName) || Path.IsPathRooted(fileName) || fileName.Split('/').Any(part => part is "" or "." or ".."))
+        // It is written beside the release trees and the owner marker, and quoted in a vhost <Files> section.
+        if (fileName is null || !ConfigFileName().IsMatch(fileName) || fileName is "." or ".." or Provisioning.Deploy.InstanceLayout.OwnerMarkerName
+            || fileName.EndsWith(".tmp", StringComparison.Ordinal) || fileName.EndsWith(".link", StringComparison.Ordinal))
         {
-            problems.Add("InstanceConfig:FileName", $"must be a relative path inside the webroot without '..', e.g. .env (got '{fileName}')");
+            problems.Add("InstanceConfig:FileName", $"must be one file name (letters, digits, '.', '_', '-'; not {Provisioning.Deploy.InstanceLayout.OwnerMarkerName}), e.g. .env (got '{fileName}')");
         }
     }
 

@@ -11,7 +11,7 @@ public static class WorkerProfiles
     public const string DebianTemplatesFolder = "/etc/centraldispatch/templates";
     public const string SandboxConfigFileName = "worker.json";
     public const string DefaultCronSchedule = "*/15 * * * *";
-    public const string DefaultCronCommand = "cd {{Webroot}} && php cron.php > /dev/null 2>&1";
+    public const string DefaultCronCommand = "cd {{Webroot}} && CENTRALDISPATCH_CONFIG={{ConfigFile}} php cron.php > /dev/null 2>&1";
 
     /// <summary>System Apache 2.4 and MariaDB of a Debian host.</summary>
     public static WorkerOptions Debian(string dispatcherUrl, string token)

@@ -48,7 +48,7 @@ public sealed class DeployTests(SandboxWorkerFixture worker)
             Assert.True(PlanOutcome.Succeeded == result.Outcome, $"{result.FailedStep}: {result.Message}");
 
             var layout = worker.Layout(instance);
-            var config = await File.ReadAllTextAsync(WebrootStep.InstanceConfigPath(worker.Options, layout.Webroot));
+            var config = await File.ReadAllTextAsync(layout.ConfigFile);
             var password = config.Split('\n').Single(l => l.StartsWith("DB_PASSWORD=", StringComparison.Ordinal))["DB_PASSWORD=".Length..];
             Assert.Contains($"DB_DATABASE={layout.Database}", config, StringComparison.Ordinal);
             Assert.Contains($"DB_USERNAME={layout.DatabaseUser}", config, StringComparison.Ordinal);

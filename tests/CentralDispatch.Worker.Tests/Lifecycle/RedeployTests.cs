@@ -45,7 +45,7 @@ public sealed class RedeployTests(SandboxWorkerFixture worker)
         Assert.Contains($"release {second}", served.Body, StringComparison.Ordinal);
         Assert.Equal(layout.TreeFor(second, job.JobId), layout.LiveTree());
         Assert.False(Directory.Exists(oldTree));
-        Assert.True(File.Exists(WebrootStep.InstanceConfigPath(worker.Options, layout.Webroot)));
+        Assert.True(File.Exists(layout.ConfigFile));
     }
 
     [Fact]

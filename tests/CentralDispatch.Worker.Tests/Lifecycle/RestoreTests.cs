@@ -43,7 +43,7 @@ public sealed class RestoreTests(SandboxWorkerFixture worker)
         Assert.Contains($"customised by {original.Name}", served.Body, StringComparison.Ordinal);
         var layout = worker.Layout(copy);
         Assert.Equal(["Ada", "Grace"], await Rows.ReadAsync(worker, layout.Database));
-        var config = await File.ReadAllTextAsync(WebrootStep.InstanceConfigPath(worker.Options, layout.Webroot));
+        var config = await File.ReadAllTextAsync(layout.ConfigFile);
         Assert.Contains($"DB_DATABASE={layout.Database}", config, StringComparison.Ordinal);
         Assert.False(await worker.Database.DatabaseExistsAsync(worker.Layout(original).Database, CancellationToken.None));
     }

@@ -21,6 +21,7 @@ public static class SandboxHttpdConf
         ("rewrite_module", "mod_rewrite.so"),
         ("headers_module", "mod_headers.so"),
         ("setenvif_module", "mod_setenvif.so"),
+        ("env_module", "mod_env.so"),
         ("socache_shmcb_module", "mod_socache_shmcb.so"),
         ("ssl_module", "mod_ssl.so"),
     ];

@@ -22,6 +22,15 @@ internal static class ArchiveEntryNames
     /// <summary>A link target must be relative and, read as text, stay inside the webroot (the extracted tree is checked again on disk).</summary>
     public static void CheckLink(string entry, string target, string archive)
     {
+        if (!LinkStaysInside(entry, target))
+        {
+            throw new ArchiveInvalidException(archive, $"the link {entry} points to '{target}', outside the webroot");
+        }
+    }
+
+    /// <summary>The textual check of <see cref="CheckLink"/>: relative, no control character, never above the webroot.</summary>
+    public static bool LinkStaysInside(string entry, string target)
+    {
         var depth = entry.Split('/').Length - 2; // folders between webroot/ and the link
         foreach (var part in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -32,9 +41,10 @@ internal static class ArchiveEntryNames
             }
         }
 
-        if (target.StartsWith('/') || depth < 0 || target.Any(char.IsControl))
-        {
-            throw new ArchiveInvalidException(archive, $"the link {entry} points to '{target}', outside the webroot");
-        }
+        return !target.StartsWith('/') && depth >= 0 && !target.Any(char.IsControl) && target.Length > 0;
     }
+
+    /// <summary>A name the reader takes: <see cref="Normalize"/> would refuse control characters, backslashes and empty parts.</summary>
+    public static bool IsSafe(string relative) =>
+        !relative.Any(char.IsControl) && !relative.Contains('\\', StringComparison.Ordinal);
 }

@@ -1,8 +1,11 @@
+using CentralDispatch.Worker.Host.Files;
+
 namespace CentralDispatch.Worker.Host.Archives;
 
 /// <summary>
 /// The manifest.json of an instance archive: who was archived, and every file with its size and SHA-256, every link
-/// and folder. An archive is valid only when its entries match this list exactly.
+/// and folder. An archive is valid only when its entries match this list exactly. <see cref="Skipped"/> lists what
+/// the live tree held that an archive never takes (special files, links leaving the tree…), for the operator.
 /// </summary>
 public sealed record ArchiveManifest(
     int Format,
@@ -16,7 +19,8 @@ public sealed record ArchiveManifest(
     long JobId,
     IReadOnlyList<ArchivedFile> Files,
     IReadOnlyList<ArchivedLink> Links,
-    IReadOnlyList<string> Directories)
+    IReadOnlyList<string> Directories,
+    IReadOnlyList<SkippedEntry>? Skipped = null)
 {
     public const int CurrentFormat = 1;
     public const string ManifestEntry = "manifest.json";

@@ -68,7 +68,7 @@ public sealed class ArchiveReader
 
         Directory.CreateDirectory(destination, FileModes.PrivateFolder);
         var modes = new List<(string Folder, UnixFileMode Mode)>();
-        var links = new List<(string Link, string Target)>();
+        var links = new List<(string Relative, string Target)>();
         await ReadAsync(path, async (entry, name) =>
         {
             if (name == ArchiveManifest.WebrootFolder)
@@ -92,27 +92,35 @@ public sealed class ArchiveReader
                     break;
                 case TarEntryType.SymbolicLink:
                     // Links last: no file is ever written through a link made from the archive.
-                    links.Add((target, entry.LinkName));
+                    links.Add((relative, entry.LinkName));
                     break;
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile:
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!, FileModes.PrivateFolder);
-                    await WriteFileAsync(entry, target, entry.Mode, cancellationToken);
+                    await WriteFileAsync(entry, target, FileModes.ForTree(entry.Mode), cancellationToken);
                     break;
                 default:
                     throw new ArchiveInvalidException(path, $"the entry {name} is a {entry.EntryType}, which an instance archive never holds");
             }
         }, cancellationToken);
 
-        foreach (var (link, target) in links)
+        // A link chain that escapes only when links are followed ("d/up/../x" with d/up → "..") is refused, like in a release.
+        var byPath = links.ToDictionary(l => l.Relative, l => l.Target, StringComparer.Ordinal);
+        foreach (var (relative, target) in links)
         {
-            File.CreateSymbolicLink(link, target);
+            if (!TreeLinks.StaysInside(relative, target, byPath))
+            {
+                throw new ArchiveInvalidException(path, $"the link webroot/{relative} leads to '{target}', outside the webroot");
+            }
         }
 
-        // A link chain that escapes only on disk ("d/up/../x" with d/up → "..") is refused here, like in a release.
-        TreeScanner.Scan(destination, cancellationToken);
+        foreach (var (relative, target) in links)
+        {
+            File.CreateSymbolicLink(Path.Combine(destination, relative), target);
+        }
+
         foreach (var (folder, mode) in Enumerable.Reverse(modes))
         {
-            File.SetUnixFileMode(folder, mode);
+            File.SetUnixFileMode(folder, FileModes.ForTree(mode));
         }
     }
 

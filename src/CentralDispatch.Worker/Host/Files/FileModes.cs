@@ -14,4 +14,14 @@ public static class FileModes
 
     /// <summary>0755: ordinary folders the web server must traverse.</summary>
     public const UnixFileMode Folder = PrivateFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    /// <summary>0640: the instance config file (it holds the database password): its owner writes, the web server's group reads.</summary>
+    public const UnixFileMode GroupReadable = OwnerOnly | UnixFileMode.GroupRead;
+
+    /// <summary>
+    /// The mode a copied or restored file or folder gets: its permission bits without setuid, setgid, sticky and
+    /// world-write, so no release or archive can plant a set-id program or a folder anyone may write.
+    /// </summary>
+    public static UnixFileMode ForTree(UnixFileMode mode) =>
+        mode & ~(UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit | UnixFileMode.OtherWrite);
 }

@@ -22,9 +22,18 @@ public static class TemplateKeys
     public const string DbPassword = "DbPassword";
     public const string BackendEmail = "BackendEmail";
 
+    /// <summary>The full path of the instance config file, outside the served tree (for SetEnv and the cron line).</summary>
+    public const string ConfigFile = "ConfigFile";
+
+    /// <summary>The config file's name, which the vhost denies wherever a release puts it.</summary>
+    public const string ConfigFileName = "ConfigFileName";
+
+    /// <summary>The config file's name as a regular expression (dots escaped), for a LocationMatch.</summary>
+    public const string ConfigFileNamePattern = "ConfigFileNamePattern";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         InstanceName, ServerName, ServerAliases, Url, DocumentRoot, Webroot, HttpPort, HttpsPort, CertificateFile, KeyFile,
-        LogFolder, DbHost, DbPort, DbSocket, DbName, DbUser, DbPassword, BackendEmail,
+        LogFolder, DbHost, DbPort, DbSocket, DbName, DbUser, DbPassword, BackendEmail, ConfigFile, ConfigFileName, ConfigFileNamePattern,
     };
 }

@@ -30,6 +30,9 @@ public static class DeployTemplateValues
             [TemplateKeys.KeyFile] = ownCertificate ? layout.Certificates.KeyFile : web.DefaultKeyFile ?? "",
             [TemplateKeys.LogFolder] = web.LogFolder,
             [TemplateKeys.BackendEmail] = instance.BackendEmail,
+            [TemplateKeys.ConfigFile] = layout.ConfigFile,
+            [TemplateKeys.ConfigFileName] = layout.ConfigFileName,
+            [TemplateKeys.ConfigFileNamePattern] = System.Text.RegularExpressions.Regex.Escape(layout.ConfigFileName),
         };
     }
 

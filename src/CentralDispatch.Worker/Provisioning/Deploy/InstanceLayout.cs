@@ -10,6 +10,8 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 /// Where everything of one instance lives on this host, derived from its name and the worker's configuration. The
 /// webroot <c>&lt;install path&gt;/&lt;name&gt;</c> is a symbolic link to the live release tree, one of the trees in the
 /// instance's releases folder <c>&lt;install path&gt;/.releases/&lt;name&gt;/</c>: a redeploy flips the link atomically.
+/// The instance config file (with the database password) lives in that releases folder too, outside every tree Apache
+/// serves: <see cref="ConfigFile"/>.
 /// </summary>
 public sealed record InstanceLayout(
     string Name,
@@ -22,7 +24,8 @@ public sealed record InstanceLayout(
     string AccessLog,
     string CronTag,
     string Database,
-    string DatabaseUser)
+    string DatabaseUser,
+    string ConfigFileName)
 {
     public static InstanceLayout For(InstancePayload instance, WorkerOptions options)
     {
@@ -42,7 +45,8 @@ public sealed record InstanceLayout(
             Path.Combine(options.WebServer.LogFolder, name + "-access.log"),
             derived.CronTag,
             derived.Database,
-            derived.DatabaseUser);
+            derived.DatabaseUser,
+            options.InstanceConfig.FileName);
     }
 
     /// <summary>Holds every folder of the install path that is not an instance's webroot; no instance name starts with a dot.</summary>
@@ -55,6 +59,12 @@ public sealed record InstanceLayout(
     public string ReleasesFolder => Path.Combine(Path.GetDirectoryName(Webroot)!, ReleasesFolderName, Name);
 
     public string OwnerMarkerFile => Path.Combine(ReleasesFolder, OwnerMarkerName);
+
+    /// <summary>
+    /// The instance config file: in the releases folder (root's, never served, not the tenant's to write), beside the
+    /// trees; the application finds it through CENTRALDISPATCH_CONFIG (vhost and cron line). Removed with the folder.
+    /// </summary>
+    public string ConfigFile => Path.Combine(ReleasesFolder, ConfigFileName);
 
     /// <summary>The tree a job makes for a release; the job id keeps two deploys of one release apart.</summary>
     public string TreeFor(string release, long jobId) =>

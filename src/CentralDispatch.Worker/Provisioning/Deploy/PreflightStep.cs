@@ -57,6 +57,10 @@ public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin 
             {
                 problems.Add($"the release '{instance.Release}' is not on this host (expected the folder {release})");
             }
+            else if (await ReleaseManifest.ProblemOfAsync(release, worker.InstanceConfig.FileName, token) is { } manifestProblem)
+            {
+                problems.Add($"the release '{instance.Release}': {manifestProblem}");
+            }
         }
 
         CheckHostnameFree(context, worker, problems);

@@ -8,8 +8,9 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
 /// Makes a job's release tree in the instance's releases folder: copied from the release (or extracted from the
-/// archive a restore reads), the instance config file rendered into it, the tree given to the web server user.
-/// Shared by Deploy (Webroot) and Redeploy (ReleaseTree).
+/// archive a restore reads) and given to the web server user; then the instance config file is rendered outside every
+/// tree (<see cref="InstanceLayout.ConfigFile"/>) and, when the release's manifest asks for it, also at its place inside
+/// the new tree. Shared by Deploy (Webroot) and Redeploy (ReleaseTree).
 /// </summary>
 public sealed class ReleaseTrees(
     IOptions<WorkerOptions> options,
@@ -18,9 +19,6 @@ public sealed class ReleaseTrees(
     TemplateRenderer templates,
     ArchiveReader archives)
 {
-    /// <summary>0640: the web server reads the config file (it holds the database password); others do not.</summary>
-    private const UnixFileMode ConfigFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
-
     /// <summary>Creates the instance's releases folder with its owner marker (or adopts it on a resumed attempt).</summary>
     public async Task EnsureReleasesFolderAsync(StepContext context, InstanceLayout layout)
     {
@@ -57,7 +55,7 @@ public sealed class ReleaseTrees(
         if (exists && claim == ResourceClaim.Intended)
         {
             // A copy this job started and never finished (the worker stopped mid-copy): start it over.
-            Directory.Delete(tree, recursive: true);
+            TreeRemoval.Remove(tree);
             exists = false;
         }
 
@@ -80,13 +78,37 @@ public sealed class ReleaseTrees(
             await context.RecordCreatedAsync(resource);
         }
 
-        await WriteInstanceConfigAsync(context, layout, tree);
+        var manifest = await ReleaseManifest.ReadAsync(tree, token);
+        if (manifest.Problem(worker.InstanceConfig.FileName) is { } problem)
+        {
+            throw new InvalidOperationException($"The release manifest {ReleaseManifest.FileName} of '{release}': {problem}.");
+        }
+
         await ownership.ChangeOwnerAsync(tree, worker.WebServer.User, worker.WebServer.Group, token);
+        await WriteInstanceConfigAsync(context, layout, tree, manifest);
         return tree;
     }
 
-    /// <summary>Renders the instance config file into <paramref name="tree"/> with the password from the secrets file.</summary>
-    public async Task WriteInstanceConfigAsync(StepContext context, InstanceLayout layout, string tree)
+    /// <summary>The config file is in place: outside the trees, and inside <paramref name="tree"/> where its manifest asks.</summary>
+    public static async Task<bool> IsConfiguredAsync(InstanceLayout layout, string tree, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (!File.Exists(layout.ConfigFile) || !Directory.Exists(tree))
+        {
+            return false;
+        }
+
+        var manifest = await ReleaseManifest.ReadAsync(tree, cancellationToken);
+        return manifest.ConfigFile is null || File.Exists(Path.Combine(tree, manifest.ConfigFile));
+    }
+
+    /// <summary>
+    /// Renders the instance config file with the password from the secrets file: to <see cref="InstanceLayout.ConfigFile"/>
+    /// (root's folder: written by path) and, when <paramref name="manifest"/> names a place in the tree, there too (the
+    /// tenant's tree: written without following any link, see <see cref="TreeFiles"/>). Owner root (the worker), group
+    /// the web server's, 0640: the web server reads it, no other user does.
+    /// </summary>
+    private async Task WriteInstanceConfigAsync(StepContext context, InstanceLayout layout, string tree, ReleaseManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(layout);
@@ -96,8 +118,11 @@ public sealed class ReleaseTrees(
         // The values name the webroot link, not the tree: the config stays right after the next switch.
         var values = DeployTemplateValues.InstanceConfig(context.Instance, worker, layout, layout.Webroot, secrets.DatabasePassword);
         var content = await templates.RenderFileAsync(worker.InstanceConfig.TemplatePath, values, context.CancellationToken);
-        var path = WebrootStep.InstanceConfigPath(worker, tree);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await AtomicFile.WriteTextAsync(path, content, ConfigFileMode, context.CancellationToken);
+        var group = ownership.GroupToShareWith(worker.WebServer.User, worker.WebServer.Group);
+        await AtomicFile.WriteTextAsync(layout.ConfigFile, content, FileModes.GroupReadable, group, context.CancellationToken);
+        if (manifest.ConfigFile is { } inTree)
+        {
+            await TreeFiles.WriteTextAsync(tree, inTree, content, FileModes.GroupReadable, group, context.CancellationToken);
+        }
     }
 }

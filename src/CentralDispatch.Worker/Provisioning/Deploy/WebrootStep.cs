@@ -1,12 +1,14 @@
 using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Host.Files;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
 /// Step 3: makes the instance's releases folder (with its owner marker), copies the release into a tree there (or, for
-/// a restore, extracts the archived webroot), renders the instance config file into it, and points the webroot link
-/// <c>&lt;install path&gt;/&lt;name&gt;</c> at it. Rollback removes the link, the tree and the folder this job created.
+/// a restore, extracts the archived webroot), renders the instance config file beside it, and points the webroot link
+/// <c>&lt;install path&gt;/&lt;name&gt;</c> at it. Rollback removes the link, the tree and the folder this job created,
+/// without following any link the tenant may have put in them.
 /// </summary>
 public sealed class WebrootStep(IOptions<WorkerOptions> options, ReleaseTrees trees) : IProvisioningStep
 {
@@ -30,12 +32,11 @@ public sealed class WebrootStep(IOptions<WorkerOptions> options, ReleaseTrees tr
             });
     }
 
-    public Task<bool> VerifyAsync(StepContext context)
+    public async Task<bool> VerifyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var worker = options.Value;
-        var layout = InstanceLayout.For(context.Instance, worker);
-        return Task.FromResult(layout.LiveTree() is not null && File.Exists(InstanceConfigPath(worker, layout.Webroot)));
+        var layout = InstanceLayout.For(context.Instance, options.Value);
+        return layout.LiveTree() is { } live && await ReleaseTrees.IsConfiguredAsync(layout, live, context.CancellationToken);
     }
 
     public Task RollbackAsync(ResourceId resource, StepContext context)
@@ -47,26 +48,13 @@ public sealed class WebrootStep(IOptions<WorkerOptions> options, ReleaseTrees tr
                 WebrootLink.Remove(resource.Identifier);
                 break;
             case ResourceKinds.Directory:
-                if (Directory.Exists(resource.Identifier) && !WebrootLink.IsLink(resource.Identifier))
-                {
-                    Directory.Delete(resource.Identifier, recursive: true);
-                }
-
+                // A link or file put in the folder's place is not what this job made: it stays.
+                TreeRemoval.RemoveFolder(resource.Identifier);
                 break;
             default:
                 throw new InvalidOperationException($"{Name} does not create {resource}.");
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>The config file's path inside the webroot; a configured name that would leave the webroot is refused.</summary>
-    public static string InstanceConfigPath(WorkerOptions worker, string webroot)
-    {
-        ArgumentNullException.ThrowIfNull(worker);
-        var path = Path.GetFullPath(Path.Combine(webroot, worker.InstanceConfig.FileName));
-        return path.StartsWith(Path.GetFullPath(webroot) + "/", StringComparison.Ordinal)
-            ? path
-            : throw new InvalidOperationException($"Worker:InstanceConfig:FileName '{worker.InstanceConfig.FileName}' leaves the webroot.");
     }
 }

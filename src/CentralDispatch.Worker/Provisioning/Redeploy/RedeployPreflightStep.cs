@@ -13,7 +13,7 @@ public sealed class RedeployPreflightStep(WorkerOptions options) : IProvisioning
 {
     public string Name => DeployStepNames.Preflight;
 
-    public Task ApplyAsync(StepContext context)
+    public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var layout = InstanceLayout.For(context.Instance, options);
@@ -27,6 +27,11 @@ public sealed class RedeployPreflightStep(WorkerOptions options) : IProvisioning
         {
             problems.Add($"the release '{release}' is not on this host (expected the folder {ReleaseFolders.Resolve(options.Paths, release)})");
         }
+        else if (await ReleaseManifest.ProblemOfAsync(ReleaseFolders.Resolve(options.Paths, release), options.InstanceConfig.FileName, context.CancellationToken)
+                 is { } manifestProblem)
+        {
+            problems.Add($"the release '{release}': {manifestProblem}");
+        }
 
         var marker = File.Exists(layout.OwnerMarkerFile) ? File.ReadAllText(layout.OwnerMarkerFile).Trim() : null;
         if (layout.LiveTree() is null || marker != OwnershipTag.Of(layout.Name))
@@ -39,7 +44,10 @@ public sealed class RedeployPreflightStep(WorkerOptions options) : IProvisioning
             problems.Add($"the secrets file {layout.SecretsFile} is missing, so the instance's config file cannot be rendered");
         }
 
-        return problems.Count > 0 ? throw new PreflightException(layout.Name, problems) : Task.CompletedTask;
+        if (problems.Count > 0)
+        {
+            throw new PreflightException(layout.Name, problems);
+        }
     }
 
     public Task<bool> VerifyAsync(StepContext context) => Task.FromResult(true);

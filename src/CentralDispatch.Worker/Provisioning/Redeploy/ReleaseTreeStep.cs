@@ -1,4 +1,5 @@
 using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Host.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Worker.Provisioning.Redeploy;
@@ -23,18 +24,14 @@ public sealed class ReleaseTreeStep(WorkerOptions options, ReleaseTrees trees) :
     public Task<bool> VerifyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tree = InstanceLayout.For(context.Instance, options).TreeFor(TargetRelease.Of(context), context.Job.JobId);
-        return Task.FromResult(File.Exists(WebrootStep.InstanceConfigPath(options, tree)));
+        var layout = InstanceLayout.For(context.Instance, options);
+        return ReleaseTrees.IsConfiguredAsync(layout, layout.TreeFor(TargetRelease.Of(context), context.Job.JobId), context.CancellationToken);
     }
 
     public Task RollbackAsync(ResourceId resource, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (Directory.Exists(resource.Identifier) && !WebrootLink.IsLink(resource.Identifier))
-        {
-            Directory.Delete(resource.Identifier, recursive: true);
-        }
-
+        TreeRemoval.RemoveFolder(resource.Identifier);
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Host.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Worker.Provisioning.Redeploy;
@@ -26,7 +27,7 @@ public sealed class RemovePreviousTreeStep(WorkerOptions options) : IProvisionin
         {
             try
             {
-                Directory.Delete(tree, recursive: true);
+                TreeRemoval.RemoveFolder(tree);
                 removed.Add(Path.GetFileName(tree));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -48,12 +48,16 @@ public sealed class SandboxApacheFixture : IAsyncLifetime
         new(Control, window, new ReloadRequesters(), TimeProvider.System, NullLogger<ReloadCoordinator>.Instance);
 
     /// <summary>What a deploy does for a site, with the shipped templates: webroot from the sample release, certificate files, vhost, enabling link.</summary>
-    public async Task<string> AddSiteAsync(string name, TestCertificate? certificate)
+    /// <param name="name">The site's name.</param>
+    /// <param name="certificate">Its certificate, or null for plain HTTP.</param>
+    /// <param name="configFileName">The instance config file's name the vhost denies.</param>
+    /// <param name="release">The tree to serve; the sample release when null.</param>
+    public async Task<string> AddSiteAsync(string name, TestCertificate? certificate, string configFileName = ".env", string? release = null)
     {
         var hostname = CentralDispatch.Testing.TestNames.Hostname(name);
         var webroot = _folder.Combine("www", name);
         Directory.CreateDirectory(_folder.Combine("www"), FileModes.Folder);
-        await new TreeCopier().CopyAsync(RepositoryFiles.SampleRelease, webroot, CancellationToken.None);
+        await new TreeCopier().CopyAsync(release ?? RepositoryFiles.SampleRelease, webroot, CancellationToken.None);
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -64,6 +68,9 @@ public sealed class SandboxApacheFixture : IAsyncLifetime
             [TemplateKeys.HttpPort] = HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [TemplateKeys.HttpsPort] = HttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [TemplateKeys.LogFolder] = Layout.LogFolder,
+            [TemplateKeys.ConfigFile] = Path.Combine(Path.GetDirectoryName(webroot)!, configFileName),
+            [TemplateKeys.ConfigFileName] = configFileName,
+            [TemplateKeys.ConfigFileNamePattern] = System.Text.RegularExpressions.Regex.Escape(configFileName),
         };
         string template;
         if (certificate is null)

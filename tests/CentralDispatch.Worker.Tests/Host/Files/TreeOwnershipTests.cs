@@ -6,7 +6,7 @@ namespace CentralDispatch.Worker.Tests.Host.Files;
 
 public sealed class TreeOwnershipTests
 {
-    private readonly TreeOwnership _ownership = new(RealHost.Runner);
+    private readonly TreeOwnership _ownership = new();
 
     [Fact]
     public async Task ChangeOwner_GivesEveryEntryToTheWebUser_WithoutFollowingLinks()

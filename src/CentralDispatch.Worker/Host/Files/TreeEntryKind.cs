@@ -1,8 +1,0 @@
-namespace CentralDispatch.Worker.Host.Files;
-
-internal enum TreeEntryKind
-{
-    Directory,
-    File,
-    SymbolicLink,
-}
