@@ -20,6 +20,9 @@ public sealed class ArchiveStep(IOptions<WorkerOptions> options, MariaDbAdmin da
     public const string StepName = "Archive";
     private const string PathNote = "archive.path";
 
+    /// <summary>Skipped entries named in the summary; the manifest lists them all.</summary>
+    private const int MaxListed = 10;
+
     public string Name => StepName;
 
     public TimeSpan? Timeout => TimeSpan.FromHours(2);
@@ -116,7 +119,10 @@ public sealed class ArchiveStep(IOptions<WorkerOptions> options, MariaDbAdmin da
     {
         await context.ReportArchivePathAsync(final);
         var bytes = manifest.Files.Sum(f => f.Size);
+        var skipped = manifest.Skipped ?? [];
         context.Summary = $"archive {final}: {manifest.Files.Count} files ({bytes} bytes), {(manifest.HasDump ? "with" : "without")} a database dump; "
-                          + "every SHA-256 read back and matched";
+                          + "every SHA-256 read back and matched"
+                          + (skipped.Count == 0 ? "" : $"; skipped {skipped.Count} entries an archive never holds: {string.Join(", ", skipped.Take(MaxListed))}"
+                                                       + (skipped.Count > MaxListed ? $" and {skipped.Count - MaxListed} more (listed in the archive's manifest)" : ""));
     }
 }
