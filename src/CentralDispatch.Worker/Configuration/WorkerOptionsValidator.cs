@@ -175,10 +175,21 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
             problems.Add("Cron:Schedule", $"must be five cron fields, e.g. */15 * * * * (got '{cron.Schedule}')");
         }
 
+        if (cron.Schedule?.Contains('%', StringComparison.Ordinal) == true)
+        {
+            problems.Add("Cron:Schedule", "must not contain '%' (cron reads it as a line break)");
+        }
+
         problems.Require("Cron:CommandTemplate", cron.CommandTemplate);
         if (cron.CommandTemplate?.Any(char.IsControl) == true)
         {
             problems.Add("Cron:CommandTemplate", "must be one line");
+        }
+
+        if (cron.CommandTemplate?.Contains('%', StringComparison.Ordinal) == true)
+        {
+            problems.Add("Cron:CommandTemplate", "must not contain '%': cron reads it as a line break, and the rest of the command becomes its standard input "
+                                                 + "(put a command that needs one in a script the line runs)");
         }
 
         var hasUser = !string.IsNullOrWhiteSpace(cron.CrontabUser);

@@ -45,6 +45,7 @@ public static class WorkerHostServices
         });
         services.AddSingleton(provider => MariaDbServer.From(provider.GetRequiredService<IOptions<WorkerOptions>>().Value.Database));
         services.AddSingleton<MariaDbAdmin>();
+        services.AddSingleton<DumpLoader>();
         services.AddSingleton<TreeCopier>();
         services.AddSingleton<ArchiveWriter>();
         services.AddSingleton<ArchiveReader>();

@@ -51,6 +51,7 @@ public sealed class InstanceCommandTests(DispatcherFixture fixture) : IClassFixt
     [Theory]
     [InlineData("--hostname", "Not_A_Host!", "--hostname:")]
     [InlineData("--backend-email", "not an e-mail", "--backend-email:")]
+    [InlineData("--backend-email", "ops%shop@example.com", "--backend-email: 'ops%shop@example.com': '%' is not allowed")]
     public async Task Create_WithBadInput_Exits1WithOneLineNamingTheField_AndCreatesNothing(string option, string value, string named)
     {
         using var user = new CliUser(Host);

@@ -7,7 +7,8 @@ public sealed class EmailRuleTests
     [Theory]
     [InlineData("ops@example.com")]
     [InlineData("first.last+shop@mail.example.co.uk")]
-    [InlineData("o_p-s%1@example.com")]
+    [InlineData("o_p-s1@example.com")]
+    [InlineData("ops-@example.com")]
     [InlineData("Ops@Example.COM")] // domains are case-insensitive; the local part is the mail server's business
     [InlineData("ops@xn--80ak6aa92e.com")]
     public void Check_AcceptsPlainAddressesTest(string email)
@@ -44,6 +45,35 @@ public sealed class EmailRuleTests
     public void Check_RefusesWhatIsNotAPlainAddressTest(string? email)
     {
         Assert.NotNull(EmailRule.Check(email));
+    }
+
+    [Theory]
+    [InlineData("ops%shop@example.com")]
+    [InlineData("%@example.com")]
+    [InlineData("ops%0Aid@example.com")]
+    public void Check_RefusesAPercentSign_BecauseCronReadsItAsALineBreakTest(string email)
+    {
+        var problem = EmailRule.Check(email);
+
+        Assert.NotNull(problem);
+        Assert.Contains("'%' is not allowed", problem, StringComparison.Ordinal);
+        Assert.Contains("cron", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ops@example.com\r")]
+    [InlineData("ops\r@example.com")]
+    [InlineData("ops@example.com\n* * * * * root id")]
+    [InlineData("ops\t@example.com")]
+    public void Check_RefusesLineBreaksAndOtherControlCharactersTest(string escaped)
+    {
+        Assert.Contains("line break or other control character", EmailRule.Check(System.Text.RegularExpressions.Regex.Unescape(escaped)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_RefusesALeadingDash_WhichAProgramWouldReadAsAnOptionTest()
+    {
+        Assert.Contains("may not start with '-'", EmailRule.Check("-oQ/tmp/x@example.com"), StringComparison.Ordinal);
     }
 
     [Fact]

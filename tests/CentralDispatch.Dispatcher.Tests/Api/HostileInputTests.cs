@@ -44,6 +44,9 @@ public sealed class HostileInputTests(SqliteDispatcherFixture fixture) : IClassF
         data.Add("hostname", string.Join('.', Enumerable.Repeat(new string('a', 60), 5)));
         data.Add("backendEmail", "ops@exаmple.com" /* Cyrillic а */);
         data.Add("backendEmail", "a@b@example.com");
+        data.Add("backendEmail", "ops%shop@example.com" /* cron reads % as a line break */);
+        data.Add("backendEmail", "ops@example.com\r");
+        data.Add("backendEmail", "-oQ/tmp/x@example.com");
         data.Add("certificatePem", "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----");
         data.Add("keyPem", "only a key");
         return data;

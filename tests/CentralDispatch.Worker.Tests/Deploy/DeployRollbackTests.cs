@@ -74,6 +74,23 @@ public sealed class DeployRollbackTests(SandboxWorkerFixture worker)
         Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
     }
 
+    /// <summary>The dispatcher validated the e-mail; the worker checks it again before it reaches the config file or the cron line.</summary>
+    [Theory]
+    [InlineData("ops%shop@example.com", "'%' is not allowed")]
+    [InlineData("ops@example.com\\n* * * * * root id", "line break")]
+    [InlineData("ops@example.com\\rDB_PASSWORD=x", "line break")]
+    public async Task Preflight_RefusesABackendEmailThatCronOrTheConfigFileWouldMisread_AndCreatesNothing(string escaped, string why)
+    {
+        var instance = SandboxWorkerFixture.NewInstance() with { BackendEmail = System.Text.RegularExpressions.Regex.Unescape(escaped) };
+        var (result, job) = await worker.DeployAndAcknowledgeAsync(instance);
+
+        Assert.Equal(PlanOutcome.RolledBack, result.Outcome);
+        Assert.Equal(DeployStepNames.Preflight, result.FailedStep);
+        Assert.Contains("backend e-mail: ", result.Message, StringComparison.Ordinal);
+        Assert.Contains(why, result.Message, StringComparison.Ordinal);
+        Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
+    }
+
     [Fact]
     public async Task Preflight_RefusesAMissingRelease()
     {

@@ -7,6 +7,8 @@ using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Deploy;
 using CentralDispatch.Worker.Tests.Provisioning;
+using CentralDispatch.Worker.Tests.Support;
+using MySqlConnector;
 
 namespace CentralDispatch.Worker.Tests.Lifecycle;
 
@@ -15,22 +17,28 @@ namespace CentralDispatch.Worker.Tests.Lifecycle;
 public sealed class RestoreTests(SandboxWorkerFixture worker)
 {
     [Fact]
-    public async Task Restore_UnderTheSameName_ServesTheArchivedFiles_AndItsDatabaseHoldsTheArchivedRows()
+    public async Task Restore_UnderTheSameName_ServesTheArchivedFiles_AndItsDatabaseHoldsTheArchivedRowsAndObjects()
     {
         var (instance, archive) = await DecommissionedAsync("rst");
+        var events = new RecordingSink();
 
-        var result = await RestoreAsync(instance, archive);
+        var result = await RestoreAsync(instance, archive, events);
 
         Assert.True(result.Outcome == PlanOutcome.Succeeded, $"{result.FailedStep}: {result.Message}");
         var served = await Sites.ProbeAsync(worker, instance);
         Assert.True(served.Succeeded, served.Failure);
         Assert.Contains($"customised by {instance.Name}", served.Body, StringComparison.Ordinal);
-        Assert.Equal(["Ada", "Grace"], await Rows.ReadAsync(worker, worker.Layout(instance).Database));
+        var layout = worker.Layout(instance);
+        Assert.Equal(["Ada", "Grace"], await Rows.ReadAsync(worker, layout.Database));
+        (await UseAsInstanceAsync(instance)).AssertRestoredFor(layout.DatabaseUser);
+        var loaded = events.Events.Single(e => e is { Step: DeployStepNames.Database, Phase: StepPhase.Succeeded }).Message;
+        Assert.Contains($"as {layout.DatabaseUser}, in sandbox mode; {SampleSchema.Objects.Length} DEFINER clauses set to `{layout.DatabaseUser}`@`localhost`", loaded,
+            StringComparison.Ordinal);
         Assert.True(File.Exists(archive));
     }
 
     [Fact]
-    public async Task Restore_UnderANewNameAndHostname_ServesTheArchivedFiles_WithTheArchivedRowsInItsOwnDatabase()
+    public async Task Restore_UnderANewNameAndHostname_ServesTheArchivedFiles_WithTheArchivedRowsAndObjectsInItsOwnDatabase()
     {
         var (original, archive) = await DecommissionedAsync("rstold");
         var copy = SandboxWorkerFixture.NewInstance(prefix: "rstnew");
@@ -43,6 +51,7 @@ public sealed class RestoreTests(SandboxWorkerFixture worker)
         Assert.Contains($"customised by {original.Name}", served.Body, StringComparison.Ordinal);
         var layout = worker.Layout(copy);
         Assert.Equal(["Ada", "Grace"], await Rows.ReadAsync(worker, layout.Database));
+        (await UseAsInstanceAsync(copy)).AssertRestoredFor(layout.DatabaseUser);
         var config = await File.ReadAllTextAsync(layout.ConfigFile);
         Assert.Contains($"DB_DATABASE={layout.Database}", config, StringComparison.Ordinal);
         Assert.False(await worker.Database.DatabaseExistsAsync(worker.Layout(original).Database, CancellationToken.None));
@@ -106,12 +115,46 @@ public sealed class RestoreTests(SandboxWorkerFixture worker)
         Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
     }
 
-    /// <summary>Deploys an instance, writes rows and a customised index page, decommissions it; returns the archive.</summary>
+    /// <summary>
+    /// A dump is the tenant's to write: one with a client command that would run a program on the host runs nothing (it is
+    /// loaded in sandbox mode, as the instance's user), and the restore fails in its Database step, naming the line,
+    /// with everything it made removed.
+    /// </summary>
+    [Theory]
+    [InlineData("\\! touch {0}")]
+    [InlineData("system touch {0}")]
+    public async Task Restore_OfADumpWithAShellEscape_RunsNothing_FailsNamingTheLine_AndLeavesNothing(string command)
+    {
+        var instance = SandboxWorkerFixture.NewInstance(prefix: "rstesc");
+        var canary = Path.Combine(Path.GetTempPath(), $"cd-canary-{Guid.NewGuid():N}");
+        var archive = await CraftedArchives.WriteAsync(worker.Options.Paths.ArchiveFolder, instance,
+            "CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100));",
+            "INSERT INTO customers VALUES (1, 'Ada');",
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, command, canary),
+            "INSERT INTO customers VALUES (2, 'Grace');");
+        var job = RestoreJob(instance, archive);
+
+        var result = await worker.RunAndAcknowledgeAsync(worker.PlanFor(JobKind.Deploy), job);
+
+        Assert.False(File.Exists(canary), $"the dump's command ran: {canary} exists");
+        Assert.Equal(PlanOutcome.RolledBack, result.Outcome);
+        Assert.Equal(DeployStepNames.Database, result.FailedStep);
+        Assert.Contains("ERROR at line 3: Not allowed in the sandbox mode", result.Message, StringComparison.Ordinal);
+        Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
+        Assert.Empty(Directory.GetFiles(worker.Options.Paths.SecretsFolder, $".restore-{instance.Name}-*"));
+    }
+
+    /// <summary>Deploys an instance, fills its database (tables, trigger, views, routines, event) and customises its index page, decommissions it; returns the archive.</summary>
     private async Task<(InstancePayload Instance, string Archive)> DecommissionedAsync(string prefix)
     {
         var instance = await worker.DeployedAsync(SandboxWorkerFixture.NewInstance(prefix: prefix));
         var layout = worker.Layout(instance);
-        await Rows.WriteAsync(worker, layout.Database, "Ada", "Grace");
+        await using (var asInstance = await OpenAsInstanceAsync(instance))
+        await using (var asAdmin = await Rows.OpenAsync(worker, layout.Database))
+        {
+            await SampleSchema.CreateAsync(asInstance, asAdmin);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(layout.Webroot, "index.html"), $"<h1>customised by {instance.Name}</h1>");
         var job = SandboxWorkerFixture.JobFor(instance, JobKind.Decommission);
         var result = await worker.Runner.RunAsync(worker.PlanFor(JobKind.Decommission), job, new RecordingSink(), JobCancellation.None);
@@ -122,8 +165,24 @@ public sealed class RestoreTests(SandboxWorkerFixture worker)
         return (instance, archive);
     }
 
-    private Task<PlanResult> RestoreAsync(InstancePayload instance, string archive) =>
-        worker.RunAndAcknowledgeAsync(worker.PlanFor(JobKind.Deploy), RestoreJob(instance, archive));
+    private Task<PlanResult> RestoreAsync(InstancePayload instance, string archive, RecordingSink? events = null) =>
+        worker.RunAndAcknowledgeAsync(worker.PlanFor(JobKind.Deploy), RestoreJob(instance, archive), events);
+
+    /// <summary>Uses the restored objects as the application would: logged in as the instance's user, with the password from its secrets file.</summary>
+    private async Task<SampleSchemaState> UseAsInstanceAsync(InstancePayload instance)
+    {
+        await using var connection = await OpenAsInstanceAsync(instance);
+        return await SampleSchema.UseAsync(connection);
+    }
+
+    private async Task<MySqlConnection> OpenAsInstanceAsync(InstancePayload instance)
+    {
+        var layout = worker.Layout(instance);
+        var secrets = await InstanceSecrets.ReadAsync(layout.SecretsFile, CancellationToken.None);
+        var connection = new MySqlConnection(worker.Database.Server.ConnectionString(layout.DatabaseUser, secrets!.DatabasePassword, layout.Database));
+        await connection.OpenAsync();
+        return connection;
+    }
 
     private static ProvisioningJob RestoreJob(InstancePayload instance, string archive) =>
         SandboxWorkerFixture.JobFor(instance, JobKind.Deploy, new JobPayloadParameters(RestoreFromArchive: archive));

@@ -36,7 +36,8 @@ public static class Rows
         return names;
     }
 
-    private static async Task<MySqlConnection> OpenAsync(SandboxWorkerFixture worker, string database)
+    /// <summary>A connection as the admin, on that database.</summary>
+    public static async Task<MySqlConnection> OpenAsync(SandboxWorkerFixture worker, string database)
     {
         var builder = new MySqlConnectionStringBuilder(worker.Database.Server.AdminConnectionString()) { Database = database };
         var connection = new MySqlConnection(builder.ConnectionString);

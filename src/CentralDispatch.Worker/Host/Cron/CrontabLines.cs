@@ -14,17 +14,55 @@ public static partial class CrontabLines
     public static string Tagged(string tag, string line)
     {
         CheckTag(tag);
-        if (string.IsNullOrWhiteSpace(line) || line.Any(char.IsControl))
+        if (Problem(line) is { } problem)
         {
-            throw new ArgumentException($"A cron line must be one non-empty line; got '{line}'.", nameof(line));
-        }
-
-        if (line.TrimStart().StartsWith('#'))
-        {
-            throw new ArgumentException($"A cron line must not be a comment; got '{line}'.", nameof(line));
+            throw new ArgumentException($"Refusing the cron line '{Shown(line)}': {problem}.", nameof(line));
         }
 
         return $"{line.Trim()} # {tag}";
+    }
+
+    /// <summary>Why cron would not read <paramref name="line"/> as the one command it says, or null when it would.</summary>
+    public static string? Problem(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return "a cron line must be one non-empty line";
+        }
+
+        if (line.Any(char.IsControl))
+        {
+            return "it holds a newline or other control character, which would end it and start another crontab line";
+        }
+
+        if (line.Contains('%', StringComparison.Ordinal))
+        {
+            return "it holds '%', which cron reads as a line break (the rest of the command would become its standard input)";
+        }
+
+        return line.TrimStart().StartsWith('#') ? "a cron line must not be a comment" : null;
+    }
+
+    /// <summary>
+    /// Why a value must not be put into a cron command, or null. The command runs in a shell, so beyond what cron itself
+    /// misreads (<c>%</c>, line breaks) a value may hold only characters the shell takes literally: letters, digits,
+    /// spaces (between words, as in a list of host names) and <c>. _ - + @ : / , =</c>.
+    /// </summary>
+    public static string? ValueProblem(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Contains('%', StringComparison.Ordinal))
+        {
+            return "holds '%', which cron reads as a line break";
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            return "holds a newline or other control character, which would end the crontab line";
+        }
+
+        var unsafeCharacter = value.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '_' or '-' or '+' or '@' or ':' or '/' or ',' or '='));
+        return unsafeCharacter == default ? null : $"holds '{unsafeCharacter}', which the shell that runs the cron line would not take literally";
     }
 
     public static bool HasTag(string line, string tag) => Active(line).TrimEnd().EndsWith(" # " + tag, StringComparison.Ordinal);
@@ -42,6 +80,8 @@ public static partial class CrontabLines
             throw new ArgumentException($"'{tag}' is not a cron tag: use letters, digits, ':', '.', '_' and '-'.", nameof(tag));
         }
     }
+
+    private static string Shown(string line) => new(line.Take(200).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private static string Active(string line) => IsSuspended(line) ? line[SuspendedPrefix.Length..] : line;
 }

@@ -1,4 +1,3 @@
-using CentralDispatch.Worker.Host.Files;
 using CentralDispatch.Worker.Host.Processes;
 using MySqlConnector;
 
@@ -12,8 +11,6 @@ public sealed class MariaDbAdmin(MariaDbServer server, IProcessRunner runner)
 {
     /// <summary>Instance users log in from the worker host itself.</summary>
     public const string UserHost = "localhost";
-
-    private static readonly TimeSpan DumpTimeout = TimeSpan.FromHours(1);
 
     public MariaDbServer Server => server;
 
@@ -94,36 +91,13 @@ public sealed class MariaDbAdmin(MariaDbServer server, IProcessRunner runner)
         ExecuteAsync($"DROP DATABASE IF EXISTS {SqlIdentifier.Database(database)}", [], cancellationToken);
 
     /// <summary>Dumps one database (schema, data, routines, triggers, events) to a file with mariadb-dump.</summary>
+    /// <remarks>Loading a dump is <see cref="DumpLoader"/>'s: never as the admin, always as the instance's own user.</remarks>
     public async Task DumpDatabaseAsync(string database, string outputFile, CancellationToken cancellationToken)
     {
         SqlIdentifier.Database(database);
-        await WithClientOptionsAsync(
+        await ClientProgram.RunAsync(runner, server.ClientOptionFile(),
             options => ProcessRequest.Of("mariadb-dump", $"--defaults-file={options}", "--single-transaction", "--routines", "--triggers", "--events", "--hex-blob", $"--result-file={outputFile}", "--", database),
             cancellationToken);
-    }
-
-    /// <summary>Loads a dump into an existing database with the mariadb client.</summary>
-    public async Task LoadDatabaseAsync(string database, string inputFile, CancellationToken cancellationToken)
-    {
-        SqlIdentifier.Database(database);
-        await WithClientOptionsAsync(
-            options => ProcessRequest.Of("mariadb", $"--defaults-file={options}", "--batch", $"--database={database}") with { StandardInputFile = inputFile },
-            cancellationToken);
-    }
-
-    private async Task WithClientOptionsAsync(Func<string, ProcessRequest> request, CancellationToken cancellationToken)
-    {
-        // 0600 from creation on: the file may hold the admin password of a TCP login.
-        var optionFile = Path.Combine(Path.GetTempPath(), $"centraldispatch-client-{Guid.NewGuid():N}.cnf");
-        try
-        {
-            await AtomicFile.WriteTextAsync(optionFile, server.ClientOptionFile(), FileModes.OwnerOnly, cancellationToken);
-            await runner.RunCheckedAsync(request(optionFile) with { Timeout = DumpTimeout }, cancellationToken);
-        }
-        finally
-        {
-            File.Delete(optionFile);
-        }
     }
 
     private async Task ExecuteAsync(string sql, MySqlParameter[] parameters, CancellationToken cancellationToken)

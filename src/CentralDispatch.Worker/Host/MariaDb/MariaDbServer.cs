@@ -44,10 +44,13 @@ public sealed record MariaDbServer(string? SocketPath, string? Host, int Port, s
         return builder.ConnectionString;
     }
 
-    /// <summary>The [client] option file for mariadb and mariadb-dump, so that no password is ever on a command line.</summary>
-    public string ClientOptionFile()
+    /// <summary>The admin's [client] option file for mariadb and mariadb-dump, so that no password is ever on a command line.</summary>
+    public string ClientOptionFile() => ClientOptionFile(AdminUser, AdminPassword);
+
+    /// <summary>The [client] option file of a login as <paramref name="user"/> on the same server, e.g. an instance's own user.</summary>
+    public string ClientOptionFile(string user, string? password)
     {
-        var lines = new List<string> { "[client]", $"user={OptionValue(AdminUser)}" };
+        var lines = new List<string> { "[client]", $"user={OptionValue(user)}" };
         if (UsesSocket)
         {
             lines.Add($"socket={OptionValue(SocketPath!)}");
@@ -59,9 +62,9 @@ public sealed record MariaDbServer(string? SocketPath, string? Host, int Port, s
             lines.Add("protocol=tcp");
         }
 
-        if (!string.IsNullOrEmpty(AdminPassword))
+        if (!string.IsNullOrEmpty(password))
         {
-            lines.Add($"password={OptionValue(AdminPassword)}");
+            lines.Add($"password={OptionValue(password)}");
         }
 
         return string.Join('\n', lines) + "\n";

@@ -16,9 +16,9 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
     public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.StandardInput is not null && request.StandardInputFile is not null)
+        if (new object?[] { request.StandardInput, request.StandardInputFile, request.StandardInputSource }.Count(i => i is not null) > 1)
         {
-            throw new ArgumentException("Give either StandardInput or StandardInputFile, not both.", nameof(request));
+            throw new ArgumentException("Give at most one of StandardInput, StandardInputFile and StandardInputSource.", nameof(request));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -36,7 +36,7 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
 
         var standardOutput = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var standardError = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        var standardInput = WriteInputAsync(process, request);
+        var standardInput = WriteInputAsync(process, request, cancellationToken);
 
         using var timeout = request.Timeout is { } limit ? new CancellationTokenSource(limit, timeProvider) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -93,7 +93,7 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
         return startInfo;
     }
 
-    private static async Task WriteInputAsync(Process process, ProcessRequest request)
+    private static async Task WriteInputAsync(Process process, ProcessRequest request, CancellationToken cancellationToken)
     {
         var input = process.StandardInput;
         try
@@ -102,10 +102,9 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
             {
                 await input.WriteAsync(request.StandardInput);
             }
-            else if (request.StandardInputFile is not null)
+            else if (Source(request) is { } source)
             {
-                await using var file = new FileStream(request.StandardInputFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-                await file.CopyToAsync(input.BaseStream);
+                await WriteFromSourceAsync(process, input.BaseStream, source, cancellationToken);
             }
 
             input.Close();
@@ -113,6 +112,30 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             // The program exited (or closed its stdin, or was killed) before reading everything; its exit code tells the story.
+        }
+    }
+
+    private static Func<Stream, CancellationToken, Task>? Source(ProcessRequest request) =>
+        request.StandardInputSource ?? (request.StandardInputFile is { } path
+            ? async (stdin, token) =>
+            {
+                await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+                await file.CopyToAsync(stdin, token);
+            }
+            : null);
+
+    private static async Task WriteFromSourceAsync(Process process, Stream stdin, Func<Stream, CancellationToken, Task> source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source(stdin, cancellationToken);
+        }
+        catch
+        {
+            // Closing stdin now would hand the program a cut-off input as if it were whole (a half-loaded dump that exits 0).
+            // A program that already exited (a broken pipe) is not affected: its exit code stands.
+            KillTree(process);
+            throw;
         }
     }
 

@@ -15,7 +15,14 @@ public sealed partial class TemplateRenderer
     /// <param name="template">The template text.</param>
     /// <param name="values">A value for every placeholder the template uses (extra values are fine).</param>
     /// <param name="templateName">Names the template in error messages (usually its path).</param>
-    public string Render(string template, IReadOnlyDictionary<string, string> values, string templateName)
+    public string Render(string template, IReadOnlyDictionary<string, string> values, string templateName) => Render(template, values, templateName, null);
+
+    /// <summary>As <see cref="Render(string, IReadOnlyDictionary{string, string}, string)"/>, with a stricter rule for the values the template uses.</summary>
+    /// <param name="template">The template text.</param>
+    /// <param name="values">A value for every placeholder the template uses.</param>
+    /// <param name="templateName">Names the template in error messages.</param>
+    /// <param name="valueProblem">Why a value may not go into this template (e.g. a cron line), or null when it may.</param>
+    public string Render(string template, IReadOnlyDictionary<string, string> values, string templateName, Func<string, string?>? valueProblem)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
@@ -24,7 +31,7 @@ public sealed partial class TemplateRenderer
         foreach (Match match in Placeholder().Matches(template))
         {
             output.Append(template, position, match.Index - position);
-            output.Append(ValueFor(match.Groups[1].Value, values, templateName, LineOf(template, match.Index)));
+            output.Append(ValueFor(match.Groups[1].Value, values, templateName, LineOf(template, match.Index), valueProblem));
             position = match.Index + match.Length;
         }
 
@@ -43,7 +50,7 @@ public sealed partial class TemplateRenderer
         return Render(await File.ReadAllTextAsync(templatePath, cancellationToken), values, templatePath);
     }
 
-    private static string ValueFor(string key, IReadOnlyDictionary<string, string> values, string templateName, int line)
+    private static string ValueFor(string key, IReadOnlyDictionary<string, string> values, string templateName, int line, Func<string, string?>? valueProblem)
     {
         if (!TemplateKeys.All.Contains(key))
         {
@@ -58,6 +65,12 @@ public sealed partial class TemplateRenderer
         if (value.Any(char.IsControl))
         {
             throw new TemplateException($"{templateName} line {line}: the value for {{{{{key}}}}} contains a newline or other control character, which could inject directives; refusing.");
+        }
+
+        // The value is not quoted: it may be a secret of the instance config file.
+        if (valueProblem?.Invoke(value) is { } problem)
+        {
+            throw new TemplateException($"{templateName} line {line}: the value for {{{{{key}}}}} {problem}; refusing.");
         }
 
         return value;

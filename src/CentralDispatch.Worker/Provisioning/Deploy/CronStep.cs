@@ -15,9 +15,7 @@ public sealed class CronStep(IOptions<WorkerOptions> options, ICrontab crontab, 
         ArgumentNullException.ThrowIfNull(context);
         var worker = options.Value;
         var layout = InstanceLayout.For(context.Instance, worker);
-        var values = DeployTemplateValues.Site(context.Instance, worker, layout, layout.Webroot);
-        var command = templates.Render(worker.Cron.CommandTemplate, values, "Worker:Cron:CommandTemplate");
-        var line = $"{worker.Cron.Schedule} {command}";
+        var line = CronLine.For(context.Instance, worker, layout, templates);
         await context.CreateOrAdoptAsync(layout.CronResource,
             ct => crontab.HasTagAsync(layout.CronTag, ct),
             ct => crontab.AddAsync(layout.CronTag, line, ct));

@@ -8,9 +8,11 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
 /// Step 2: creates the instance's database (its schema comment is the ownership tag) and grants its user everything on
-/// that database only. A restore then loads the archived SQL dump into it, from a journaled copy in the secrets folder.
+/// that database only. A restore then loads the archived SQL dump into it, from a journaled copy in the secrets folder,
+/// logged in as the instance's own user in the client's sandbox mode (<see cref="DumpLoader"/>): the dump comes from a
+/// database the tenant's application wrote, so it gets no more power than that application has.
 /// </summary>
-public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin database, ArchiveReader archives) : IProvisioningStep
+public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin database, DumpLoader loader, ArchiveReader archives) : IProvisioningStep
 {
     public string Name => DeployStepNames.Database;
 
@@ -72,9 +74,13 @@ public sealed class DatabaseStep(IOptions<WorkerOptions> options, MariaDbAdmin d
         File.Delete(dump.Identifier);
         try
         {
-            await archives.ExtractFileAsync(archive, ArchiveManifest.DumpEntry, dump.Identifier, context.CancellationToken);
-            await database.LoadDatabaseAsync(layout.Database, dump.Identifier, context.CancellationToken);
-            context.Summary = $"loaded the database dump of {manifest.Instance} ({manifest.Database}) from {archive}";
+            var token = context.CancellationToken;
+            var secrets = await InstanceSecrets.ReadAsync(layout.SecretsFile, token)
+                          ?? throw new InvalidOperationException($"The secrets file {layout.SecretsFile} vanished: the dump cannot be loaded as {layout.DatabaseUser}.");
+            await archives.ExtractFileAsync(archive, ArchiveManifest.DumpEntry, dump.Identifier, token);
+            var definers = await loader.LoadAsync(layout.Database, layout.DatabaseUser, secrets.DatabasePassword, dump.Identifier, token);
+            context.Summary = $"loaded the database dump of {manifest.Instance} ({manifest.Database}) from {archive} as {layout.DatabaseUser}, "
+                              + $"in sandbox mode; {definers.Describe(DumpLoader.DefinerOf(layout.DatabaseUser))}";
         }
         finally
         {

@@ -3,6 +3,7 @@ using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host.Archives;
 using CentralDispatch.Worker.Host.Cron;
 using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Host.Templates;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
@@ -12,7 +13,8 @@ namespace CentralDispatch.Worker.Provisioning.Deploy;
 /// release is missing, or when the TLS input is unusable. A restore verifies its archive (every SHA-256 against the
 /// manifest) here, before anything is created. Creates nothing, so it has nothing to roll back.
 /// </summary>
-public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin database, ICrontab crontab, ArchiveReader archives, TimeProvider time)
+public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin database, ICrontab crontab, ArchiveReader archives,
+    TemplateRenderer templates, TimeProvider time)
     : IProvisioningStep
 {
     public string Name => DeployStepNames.Preflight;
@@ -25,6 +27,7 @@ public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin 
         var layout = InstanceLayout.For(instance, worker);
         var problems = new List<string>();
         CheckPayload(context, problems);
+        CheckCronLine(context, worker, layout, problems);
 
         Taken(context, problems, layout.WebrootResource, Path.Exists(layout.Webroot) || WebrootLink.IsLink(layout.Webroot), $"the webroot {layout.Webroot}");
         Taken(context, problems, layout.ReleasesFolderResource, Path.Exists(layout.ReleasesFolder), $"the releases folder {layout.ReleasesFolder}");
@@ -121,6 +124,25 @@ public sealed class PreflightStep(IOptions<WorkerOptions> options, MariaDbAdmin 
         if (ReleaseNameRule.Check(instance.Release) is { } releaseProblem)
         {
             problems.Add($"release: {releaseProblem}");
+        }
+
+        // It goes into the instance config file and may go into the cron line.
+        if (EmailRule.Check(instance.BackendEmail) is { } emailProblem)
+        {
+            problems.Add($"backend e-mail: {emailProblem}");
+        }
+    }
+
+    /// <summary>The line the Cron step will write, rendered now: a value that would change what the crontab means stops the deploy before anything is made.</summary>
+    private void CheckCronLine(StepContext context, WorkerOptions worker, InstanceLayout layout, List<string> problems)
+    {
+        try
+        {
+            CronLine.For(context.Instance, worker, layout, templates);
+        }
+        catch (TemplateException e)
+        {
+            problems.Add($"cron line: {e.Message}");
         }
     }
 

@@ -37,6 +37,8 @@ public sealed class CrontabLinesTests
     [InlineData("* * * * * true\n* * * * * rm -rf /")]
     [InlineData("# a comment")]
     [InlineData("  ")]
+    [InlineData("* * * * * true\r* * * * * id")]
+    [InlineData("* * * * * mail -s x ops%id@example.com")]
     public void Tagged_RefusesLinesThatAreNotOneCommand(string line)
     {
         Assert.Throws<ArgumentException>(() => CrontabLines.Tagged("centraldispatch:shop", line));
@@ -49,5 +51,48 @@ public sealed class CrontabLinesTests
     public void CheckTag_RefusesTagsWithSpacesOrNewlines(string tag)
     {
         Assert.Throws<ArgumentException>(() => CrontabLines.CheckTag(tag));
+    }
+
+    [Fact]
+    public void Tagged_RefusesAPercentSign_SayingWhy()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => CrontabLines.Tagged("centraldispatch:shop", "*/15 * * * * php cron.php 100%"));
+
+        Assert.Contains("'%', which cron reads as a line break", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/var/www/shop")]
+    [InlineData("ops+shop@example.com")]
+    [InlineData("https://shop.example.com:8443/")]
+    [InlineData("www.shop.example.com shop.example.org")]
+    [InlineData("a,b=c_d-e")]
+    [InlineData("")]
+    public void ValueProblem_IsNull_ForWhatTheShellTakesLiterally(string value)
+    {
+        Assert.Null(CrontabLines.ValueProblem(value));
+    }
+
+    [Theory]
+    [InlineData("ops%shop@example.com", "'%'")]
+    [InlineData("shop\\n* * * * * root id", "newline")]
+    [InlineData("shop\\r", "newline")]
+    [InlineData("x; id", "';'")]
+    [InlineData("$(id)", "'$'")]
+    [InlineData("`id`", "'`'")]
+    [InlineData("a|b", "'|'")]
+    [InlineData("a&b", "'&'")]
+    [InlineData("a>b", "'>'")]
+    [InlineData("it's", "'''")]
+    [InlineData("a#b", "'#'")]
+    [InlineData("a\\\\b", "'\\'")]
+    [InlineData("*", "'*'")]
+    [InlineData("~root", "'~'")]
+    public void ValueProblem_NamesWhatCronOrTheShellWouldMisread(string escaped, string named)
+    {
+        var problem = CrontabLines.ValueProblem(System.Text.RegularExpressions.Regex.Unescape(escaped));
+
+        Assert.NotNull(problem);
+        Assert.Contains(named, problem, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Testing;
+using CentralDispatch.Worker.Host.MariaDb;
 using MySqlConnector;
 
 namespace CentralDispatch.Worker.Tests.Host.MariaDb;
@@ -96,9 +97,9 @@ public sealed class MariaDbAdminTests(SandboxMariaDbFixture fixture)
     public async Task DumpAndLoad_CopyADatabaseThroughTheClientPrograms()
     {
         var source = DerivedNames.For(TestNames.Unique("dump")).Database;
-        var target = DerivedNames.For(TestNames.Unique("load")).Database;
         var dump = Path.Combine(fixture.Folder, source + ".sql");
         var admin = fixture.Admin;
+        await using var target = await InstanceDatabase.CreateAsync(admin, "load");
         try
         {
             await admin.CreateDatabaseAsync(source, CancellationToken.None);
@@ -110,18 +111,15 @@ public sealed class MariaDbAdminTests(SandboxMariaDbFixture fixture)
             }
 
             await admin.DumpDatabaseAsync(source, dump, CancellationToken.None);
-            await admin.CreateDatabaseAsync(target, CancellationToken.None);
-            await admin.LoadDatabaseAsync(target, dump, CancellationToken.None);
+            await new DumpLoader(admin.Server, Support.RealHost.Runner).LoadAsync(target.Database, target.User, target.Password, dump, CancellationToken.None);
 
-            await using var check = new MySqlConnection(admin.Server.AdminConnectionString() + $";Database={target}");
-            await check.OpenAsync();
+            await using var check = await target.OpenAsUserAsync();
             await using var command = new MySqlCommand("SELECT name FROM items WHERE id = 2", check);
             Assert.Equal("two; 'quoted'", await command.ExecuteScalarAsync());
         }
         finally
         {
             await admin.DropDatabaseIfExistsAsync(source, CancellationToken.None);
-            await admin.DropDatabaseIfExistsAsync(target, CancellationToken.None);
         }
     }
 

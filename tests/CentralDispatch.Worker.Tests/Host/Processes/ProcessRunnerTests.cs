@@ -37,6 +37,39 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task StandardInputSource_WritesTheProgramsInput_ThenClosesIt()
+    {
+        var request = ProcessRequest.Of("wc", "-c") with
+        {
+            StandardInputSource = async (stdin, token) => await stdin.WriteAsync(new byte[12345], token),
+        };
+
+        var result = await _runner.RunCheckedAsync(request, CancellationToken.None);
+
+        Assert.Equal("12345", result.StandardOutput.Trim());
+    }
+
+    /// <summary>A source that fails half-way must not look like a short input: the program (here one that would report success) is killed.</summary>
+    [Fact]
+    public async Task StandardInputSource_ThatThrows_KillsTheProgram_AndTheErrorReachesTheCaller()
+    {
+        // Without the kill, the program would wait for the rest of its input until this timeout (a ProcessTimeoutException).
+        var request = ProcessRequest.Of("sh", "-c", "cat > /dev/null; echo read it all") with
+        {
+            Timeout = TimeSpan.FromMinutes(5),
+            StandardInputSource = async (stdin, token) =>
+            {
+                await stdin.WriteAsync("the first half\n"u8.ToArray(), token);
+                throw new InvalidDataException("the filter failed");
+            },
+        };
+
+        var thrown = await Assert.ThrowsAsync<InvalidDataException>(() => _runner.RunAsync(request, CancellationToken.None));
+
+        Assert.Equal("the filter failed", thrown.Message);
+    }
+
+    [Fact]
     public async Task EnvironmentAndWorkingDirectory_AreApplied()
     {
         using var folder = new TestFolder();

@@ -68,4 +68,24 @@ public sealed class TemplateRendererTests
             Assert.Equal(File.ReadAllText(Path.Combine(Support.RepositoryFiles.Templates, name)), DefaultTemplates.Read(name));
         }
     }
+
+    [Fact]
+    public void ValueRule_RefusesAValueTheTemplateUses_NamingThePlaceholderButNotTheValue()
+    {
+        var values = new Dictionary<string, string> { [TemplateKeys.Webroot] = "/var/www/shop", [TemplateKeys.BackendEmail] = "ops%secret@example.com" };
+
+        var failure = Assert.Throws<TemplateException>(() => _renderer.Render("cd {{Webroot}}\nmail {{BackendEmail}}", values, "cron", Percent));
+
+        Assert.Equal("cron line 2: the value for {{BackendEmail}} holds '%'; refusing.", failure.Message);
+    }
+
+    [Fact]
+    public void ValueRule_IgnoresValuesTheTemplateDoesNotUse()
+    {
+        var values = new Dictionary<string, string> { [TemplateKeys.Webroot] = "/var/www/shop", [TemplateKeys.BackendEmail] = "ops%x@example.com" };
+
+        Assert.Equal("cd /var/www/shop", _renderer.Render("cd {{Webroot}}", values, "cron", Percent));
+    }
+
+    private static string? Percent(string value) => value.Contains('%', StringComparison.Ordinal) ? "holds '%'" : null;
 }
