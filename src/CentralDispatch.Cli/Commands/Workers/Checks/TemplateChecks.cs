@@ -1,6 +1,8 @@
-using System.Globalization;
+using CentralDispatch.Core.Contracts.Agent;
+using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Cli.Commands.Workers.Checks;
 
@@ -36,33 +38,17 @@ public static class TemplateChecks
         return results;
     }
 
-    /// <summary>A value for every known placeholder, shaped like the real ones (paths under the configured folders).</summary>
+    /// <summary>
+    /// A value for every placeholder, made exactly as a deploy makes them (<see cref="DeployTemplateValues"/>) for a
+    /// sample instance, so a placeholder added to the worker is checked here too.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> SampleValues(WorkerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var web = options.WebServer;
-        var webroot = Path.Combine(options.Paths.InstallPath, SampleName);
-        var database = options.Database;
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [TemplateKeys.InstanceName] = SampleName,
-            [TemplateKeys.ServerName] = $"{SampleName}.example.com",
-            [TemplateKeys.ServerAliases] = $"www.{SampleName}.example.com",
-            [TemplateKeys.Url] = $"https://{SampleName}.example.com:{web.HttpsPort.ToString(CultureInfo.InvariantCulture)}/",
-            [TemplateKeys.DocumentRoot] = webroot,
-            [TemplateKeys.Webroot] = webroot,
-            [TemplateKeys.HttpPort] = web.HttpPort.ToString(CultureInfo.InvariantCulture),
-            [TemplateKeys.HttpsPort] = web.HttpsPort.ToString(CultureInfo.InvariantCulture),
-            [TemplateKeys.CertificateFile] = Path.Combine(options.Paths.CertsFolder, $"{SampleName}.crt"),
-            [TemplateKeys.KeyFile] = Path.Combine(options.Paths.CertsFolder, $"{SampleName}.key"),
-            [TemplateKeys.LogFolder] = web.LogFolder,
-            [TemplateKeys.DbHost] = database.Host ?? "localhost",
-            [TemplateKeys.DbPort] = database.Port.ToString(CultureInfo.InvariantCulture),
-            [TemplateKeys.DbSocket] = database.SocketPath ?? string.Empty,
-            [TemplateKeys.DbName] = "cd_check_sample",
-            [TemplateKeys.DbUser] = "cd_check_sample",
-            [TemplateKeys.DbPassword] = "sample-password",
-            [TemplateKeys.BackendEmail] = options.DefaultBackendEmail,
-        };
+        var derived = DerivedNames.For(SampleName);
+        var instance = new InstancePayload(SampleName, $"{SampleName}.example.com", [$"www.{SampleName}.example.com"], "default",
+            options.DefaultBackendEmail, derived.Database, derived.DatabaseUser, null);
+        var layout = InstanceLayout.For(instance, options);
+        return DeployTemplateValues.InstanceConfig(instance, options, layout, layout.Webroot, "sample-password");
     }
 }
