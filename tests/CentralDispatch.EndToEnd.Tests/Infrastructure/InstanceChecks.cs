@@ -78,12 +78,12 @@ public static class InstanceChecks
         Assert.True(footprint is { DatabaseUsers: 1, Databases: 1, CronLines: 1, Journals.Count: 0 }, footprint.ToString());
     }
 
-    /// <summary>The webroot links to <paramref name="tree"/>, the only tree in the instance's releases folder (beside its owner marker).</summary>
+    /// <summary>The webroot links to <paramref name="tree"/>, the only tree in the instance's releases folder (beside its owner marker and config file).</summary>
     public static void AssertOnlyLiveTree(SandboxWorker worker, string instance, string tree)
     {
         var layout = HostScan.Layout(worker, instance);
         Assert.Equal(tree, layout.LiveTree());
-        Assert.Equal(new[] { layout.OwnerMarkerFile, tree }.Order(StringComparer.Ordinal),
+        Assert.Equal(new[] { layout.OwnerMarkerFile, layout.ConfigFile, tree }.Order(StringComparer.Ordinal),
             Directory.GetFileSystemEntries(layout.ReleasesFolder).Order(StringComparer.Ordinal));
     }
 
