@@ -10,6 +10,9 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>What is kept of one output stream of a program: far more than any message needs.</summary>
+    public const int MaxOutputChars = 4 * 1024 * 1024;
+
     /// <summary>After a kill, how long to wait for the last output of a program before reporting without it.</summary>
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(2);
 
@@ -34,8 +37,8 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
             throw new InvalidOperationException($"Could not start '{command}': {ex.Message}", ex);
         }
 
-        var standardOutput = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var standardError = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var standardOutput = ReadBoundedAsync(process.StandardOutput);
+        var standardError = ReadBoundedAsync(process.StandardError);
         var standardInput = WriteInputAsync(process, request, cancellationToken);
 
         using var timeout = request.Timeout is { } limit ? new CancellationTokenSource(limit, timeProvider) : new CancellationTokenSource();
@@ -58,6 +61,26 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider, ILogger<Pro
         var result = new ProcessResult(command, process.ExitCode, await standardOutput, await standardError, timeProvider.GetElapsedTime(started));
         LogRan(logger, command, result.ExitCode, result.Duration.TotalMilliseconds);
         return result;
+    }
+
+    /// <summary>
+    /// The program's output, up to <see cref="MaxOutputChars"/>; the rest is read and dropped, so a program that writes
+    /// without end (a hostile dump's SELECTs, say) never fills the worker's memory, and never blocks on a full pipe.
+    /// </summary>
+    private static async Task<string> ReadBoundedAsync(StreamReader reader)
+    {
+        var kept = new StringBuilder();
+        var buffer = new char[16 * 1024];
+        var dropped = false;
+        int read;
+        while ((read = await reader.ReadAsync(buffer, CancellationToken.None)) > 0)
+        {
+            var room = MaxOutputChars - kept.Length;
+            kept.Append(buffer, 0, Math.Min(room, read));
+            dropped |= read > room;
+        }
+
+        return dropped ? kept.Append("\n[output cut at ").Append(MaxOutputChars).Append(" characters]").ToString() : kept.ToString();
     }
 
     private static ProcessStartInfo CreateStartInfo(ProcessRequest request)

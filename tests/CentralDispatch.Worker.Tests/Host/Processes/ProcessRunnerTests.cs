@@ -17,6 +17,18 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task EndlessOutput_IsKeptOnlyUpToTheLimit_AndTheProgramRunsToItsEnd()
+    {
+        // 64 MiB of output: read to the end (the program is never blocked on a full pipe), but not kept.
+        var result = await _runner.RunCheckedAsync(ProcessRequest.Of("head", "-c", "67108864", "/dev/zero"), CancellationToken.None);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(new string('\0', 1024), result.StandardOutput, StringComparison.Ordinal);
+        Assert.EndsWith($"[output cut at {ProcessRunner.MaxOutputChars} characters]", result.StandardOutput, StringComparison.Ordinal);
+        Assert.True(result.StandardOutput.Length < ProcessRunner.MaxOutputChars + 100);
+    }
+
+    [Fact]
     public async Task StandardInput_IsWrittenAndClosed()
     {
         var result = await _runner.RunCheckedAsync(ProcessRequest.Of("cat") with { StandardInput = "line one\nläuft\n" }, CancellationToken.None);
