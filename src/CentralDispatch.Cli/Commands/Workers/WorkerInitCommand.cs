@@ -16,9 +16,13 @@ public static class WorkerInitCommand
         var data = new Option<string?>("--data") { Description = $"Sandbox: the folder everything lives in (default {DefaultSandboxFolder()}).", HelpName = "DIR" };
         var config = new Option<string?>("--config") { Description = $"Where to write the file (default: DATA/worker.json for sandbox, {WorkerProfiles.DebianConfigFile} for debian).", HelpName = "FILE" };
         var force = new Option<bool>("--force") { Description = "Replace an existing config file." };
+        var insecure = new Option<bool>("--allow-insecure-http")
+        {
+            Description = "Allow a plain http:// dispatcher URL to another machine (Worker:Dispatcher:AllowInsecureHttp); the token and TLS keys then cross the network unencrypted.",
+        };
         var command = new Command("init", "Write this host's worker configuration (0600) from a profile, create its folders and install the default templates.")
         {
-            profile, dispatcher, token, data, config, force,
+            profile, dispatcher, token, data, config, force, insecure,
         };
         command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
         {
@@ -33,6 +37,7 @@ public static class WorkerInitCommand
             var url = result.GetValue(dispatcher)!.Trim();
             var secret = result.GetValue(token)!.Trim();
             var options = sandbox ? WorkerProfiles.Sandbox(dataFolder, url, secret) : WorkerProfiles.Debian(url, secret);
+            options.Dispatcher.AllowInsecureHttp = result.GetValue(insecure);
             var validation = new WorkerOptionsValidator().Validate(Options.DefaultName, options);
             if (validation.Failed)
             {
@@ -68,6 +73,8 @@ public static class WorkerInitCommand
     /// <summary>"Worker:Dispatcher:Url must be …" → "--dispatcher: Worker:Dispatcher:Url must be …", naming the flag that set the key.</summary>
     private static string OptionName(string failure) => failure switch
     {
+        _ when failure.StartsWith("Worker:Dispatcher:Url", StringComparison.Ordinal) && failure.Contains("AllowInsecureHttp", StringComparison.Ordinal) =>
+            $"--dispatcher: {failure} (--allow-insecure-http writes it)",
         _ when failure.StartsWith("Worker:Dispatcher:Url", StringComparison.Ordinal) => $"--dispatcher: {failure}",
         _ when failure.StartsWith("Worker:Dispatcher:Token", StringComparison.Ordinal) => $"--token: {failure}",
         _ when failure.StartsWith("Worker:DataFolder", StringComparison.Ordinal) => $"--data: {failure}",
