@@ -7,7 +7,6 @@ using CentralDispatch.Dispatcher.Store;
 using CentralDispatch.Dispatcher.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +54,7 @@ public static class DispatcherApp
     public static async Task<IReadOnlyList<string>> StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
         await StoreInitializer.MigrateAsync(app.Services, cancellationToken);
+        KeyRing.PrepareFolder(app.Services.GetRequiredService<StoreOptions>());
         await app.StartAsync(cancellationToken);
         return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
     }
@@ -68,7 +68,7 @@ public static class DispatcherApp
         // Throwing lets DispatchExceptionHandler name the JSON field that could not be read.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddDispatchStore(store);
-        AddDataProtection(services, store);
+        services.AddKeyRing(store);
         // The API takes bearer tokens only; the web UI a session cookie. "admin" accepts whichever the request was given.
         services.AddAuthentication(AuthSchemes.BearerOrCookie)
             .AddPolicyScheme(AuthSchemes.BearerOrCookie, "Bearer token or UI session", o => o.ForwardDefaultSelector = SchemeSelector.Select)
@@ -94,30 +94,6 @@ public static class DispatcherApp
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddOperationTransformer<AuthResponsesTransformer>());
         services.AddWebUi();
-    }
-
-    private static void AddDataProtection(IServiceCollection services, StoreOptions store)
-    {
-        var protection = services.AddDataProtection().SetApplicationName("CentralDispatch");
-        if (store.Provider == StoreProvider.Postgres)
-        {
-            // Replicas sharing one store must share the keys that encrypt TLS private keys.
-            protection.PersistKeysToDbContext<PostgresDispatchDbContext>();
-        }
-        else
-        {
-            // The key ring is stored unencrypted (Linux has no DPAPI); the folder is the owner's alone instead.
-            var keys = Path.Combine(store.DataDirectory, "keys");
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(keys);
-            }
-            else
-            {
-                Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-        }
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -19,6 +19,7 @@ public static class ServeCommand
         var command = new Command("serve", "Run the dispatcher: web UI, REST API and job queue.") { urls, data, database };
         command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
         {
+            ProcessUmask.RestrictToOwner();
             var settings = new DispatcherSettings(result.GetValue(data)!, result.GetValue(database), result.GetValue(urls));
             await using var app = DispatcherApp.Build(settings);
             var addresses = await DispatcherApp.StartAsync(app, cancellationToken);

@@ -31,9 +31,11 @@ public sealed class DispatcherTestHost : IAsyncDisposable
 
     /// <param name="postgres">A PostgreSQL connection string; null runs on SQLite in a temp folder.</param>
     /// <param name="fakeTime">Drive the dispatcher's clock from the test (leases, reaper).</param>
-    public static async Task<DispatcherTestHost> StartAsync(string? postgres = null, bool fakeTime = false, Action<QueueOptions>? queue = null)
+    /// <param name="dataFolder">The data folder (removed on dispose); null makes a fresh temp folder.</param>
+    public static async Task<DispatcherTestHost> StartAsync(string? postgres = null, bool fakeTime = false, Action<QueueOptions>? queue = null,
+        string? dataFolder = null)
     {
-        var data = Directory.CreateTempSubdirectory("cd-dispatcher-");
+        var data = dataFolder is null ? Directory.CreateTempSubdirectory("cd-dispatcher-") : new DirectoryInfo(dataFolder);
         var time = fakeTime ? new FakeTimeProvider(DateTimeOffset.UtcNow) : null;
         var app = DispatcherApp.Build(new DispatcherSettings(data.FullName, postgres, "http://127.0.0.1:0"), builder =>
         {
