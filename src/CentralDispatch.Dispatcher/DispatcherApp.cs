@@ -4,6 +4,7 @@ using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Queue;
 using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Dispatcher.Store;
+using CentralDispatch.Dispatcher.Transport;
 using CentralDispatch.Dispatcher.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace CentralDispatch.Dispatcher;
@@ -34,6 +36,11 @@ public static class DispatcherApp
             builder.WebHost.UseUrls(settings.Urls);
         }
 
+        if (settings.Configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Configuration);
+        }
+
         var store = new StoreOptions
         {
             DataDirectory = Path.GetFullPath(settings.DataDirectory),
@@ -44,18 +51,26 @@ public static class DispatcherApp
         // Every SQL statement at Information would drown what operators need.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration, store);
+        builder.Services.AddTransportSecurity(builder.Configuration, settings.Urls);
         configure?.Invoke(builder);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
     }
 
-    /// <summary>Migrates the store, then starts listening; returns the addresses Kestrel bound.</summary>
+    /// <summary>
+    /// Validates the configuration (a bad one fails here, before anything is created), migrates the store, then starts
+    /// listening; returns the addresses Kestrel bound.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A setting is wrong (several: an <see cref="AggregateException"/> of them); each failure names its key.</exception>
     public static async Task<IReadOnlyList<string>> StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         await StoreInitializer.MigrateAsync(app.Services, cancellationToken);
         KeyRing.PrepareFolder(app.Services.GetRequiredService<StoreOptions>());
         await app.StartAsync(cancellationToken);
+        TransportSecurity.LogInsecureAddresses(app.Services);
         return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
     }
 
@@ -98,7 +113,10 @@ public static class DispatcherApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        // First: a request that came over HTTPS through a known proxy counts as HTTPS from here on (cookies, HSTS).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseHsts();
         app.UseStatusCodePages();
         app.UseWebUiAssets();
         app.UseAuthentication();
