@@ -46,7 +46,8 @@ public static class DispatcherApp
             DataDirectory = Path.GetFullPath(settings.DataDirectory),
             Database = settings.Database ?? builder.Configuration["Store:Database"],
         };
-        // Data Protection warns that keys rest unencrypted; they do, in a folder only the dispatcher's user may read.
+        // Data Protection warns that keys rest unencrypted: with SQLite and no DataProtection:CertificateFile they do, in
+        // a folder only the dispatcher's user may read (with PostgreSQL a certificate is required).
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         // Every SQL statement at Information would drown what operators need.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -83,7 +84,7 @@ public static class DispatcherApp
         // Throwing lets DispatchExceptionHandler name the JSON field that could not be read.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddDispatchStore(store);
-        services.AddKeyRing(store);
+        services.AddKeyRing(configuration, store);
         // The API takes bearer tokens only; the web UI a session cookie. "admin" accepts whichever the request was given.
         services.AddAuthentication(AuthSchemes.BearerOrCookie)
             .AddPolicyScheme(AuthSchemes.BearerOrCookie, "Bearer token or UI session", o => o.ForwardDefaultSelector = SchemeSelector.Select)

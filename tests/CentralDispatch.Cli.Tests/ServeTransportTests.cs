@@ -4,7 +4,7 @@ using CentralDispatch.Testing.Tls;
 
 namespace CentralDispatch.Cli.Tests;
 
-/// <summary>`dispatch serve` over HTTPS with its own certificate, and its refusal of settings that would expose it.</summary>
+/// <summary>`dispatch serve` over HTTPS with its own certificate, and its refusal of settings that would expose it or its keys.</summary>
 public sealed class ServeTransportTests : IDisposable
 {
     private const string Hostname = "dispatch.serve.test";
@@ -53,6 +53,16 @@ public sealed class ServeTransportTests : IDisposable
         Assert.Equal(1, noHttps.ExitCode);
         Assert.Contains("--certificate: Transport:CertificateFile is set, but no listen address is https://", Assert.Single(noHttps.ErrorLines), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Data));
+    }
+
+    [Fact]
+    public async Task Serve_OnPostgresWithoutAKeyRingCertificate_Exits1NamingTheFlag_BeforeConnecting()
+    {
+        var result = await DispatchProcess.RunAsync(["serve", "--data", Data, "--database", $"Host=127.0.0.1;Port={FreePort.Next()};Database=never_reached"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: --key-ring-certificate: DataProtection:CertificateFile is required with a PostgreSQL store", Assert.Single(result.ErrorLines),
+            StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

@@ -14,6 +14,8 @@ public static class ServeCommand
         ("--certificate-key", "Transport:CertificateKeyFile"),
         ("--certificate", "Transport:CertificateFile"),
         ("--allow-insecure-http", "Transport:AllowInsecureHttp"),
+        ("--key-ring-certificate-key", "DataProtection:CertificateKeyFile"),
+        ("--key-ring-certificate", "DataProtection:CertificateFile"),
     ];
 
     public static Command Build()
@@ -29,9 +31,19 @@ public static class ServeCommand
         {
             Description = "Allow plain http:// on an address other machines reach (passwords, tokens and TLS keys then cross the network unencrypted).",
         };
+        var keyRing = new Option<string?>("--key-ring-certificate")
+        {
+            Description = "RSA certificate (PKCS#12, or PEM with its key) the encryption key ring is encrypted with; required with --database. "
+                          + "A password goes in DataProtection__CertificatePassword.",
+            HelpName = "FILE",
+        };
+        var keyRingKey = new Option<string?>("--key-ring-certificate-key") { Description = "The PEM key of a PEM --key-ring-certificate, when in its own file.", HelpName = "FILE" };
         var data = CommonOptions.Data();
         var database = CommonOptions.Database();
-        var command = new Command("serve", "Run the dispatcher: web UI, REST API and job queue.") { urls, certificate, certificateKey, insecure, data, database };
+        var command = new Command("serve", "Run the dispatcher: web UI, REST API and job queue.")
+        {
+            urls, certificate, certificateKey, insecure, keyRing, keyRingKey, data, database,
+        };
         command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
         {
             ProcessUmask.RestrictToOwner();
@@ -39,6 +51,8 @@ public static class ServeCommand
             Set(configuration, "Transport:CertificateFile", FullPath(result.GetValue(certificate)));
             Set(configuration, "Transport:CertificateKeyFile", FullPath(result.GetValue(certificateKey)));
             Set(configuration, "Transport:AllowInsecureHttp", result.GetValue(insecure) ? "true" : null);
+            Set(configuration, "DataProtection:CertificateFile", FullPath(result.GetValue(keyRing)));
+            Set(configuration, "DataProtection:CertificateKeyFile", FullPath(result.GetValue(keyRingKey)));
             var settings = new DispatcherSettings(result.GetValue(data)!, result.GetValue(database), result.GetValue(urls), Configuration: configuration);
             await using var app = DispatcherApp.Build(settings);
             IReadOnlyList<string> addresses;

@@ -1,16 +1,32 @@
 using CentralDispatch.Dispatcher.Store;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Dispatcher.Security;
 
-/// <summary>Where the Data Protection keys that encrypt TLS private keys at rest are kept.</summary>
+/// <summary>
+/// Where the Data Protection keys that encrypt TLS private keys at rest are kept (the SQLite store's 0700 key folder, or
+/// the PostgreSQL store), and the certificate they are encrypted with (required on PostgreSQL).
+/// </summary>
 public static class KeyRing
 {
-    public static void AddKeyRing(this IServiceCollection services, StoreOptions store)
+    public static void AddKeyRing(this IServiceCollection services, IConfiguration configuration, StoreOptions store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        services.AddOptions<KeyRingOptions>().Bind(configuration.GetSection(KeyRingOptions.Section)).Configure(o => o.Store = store.Provider).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
         var protection = services.AddDataProtection().SetApplicationName("CentralDispatch");
+        // Data Protection takes the certificate itself, at registration; one that cannot be read is left out here and
+        // reported, naming its key, by the validator when the dispatcher starts.
+        if (TryLoadCertificate(configuration) is { } certificate)
+        {
+            // Also registers it for decryption, so no X.509 store is needed (Linux has no machine store to put it in).
+            protection.ProtectKeysWithCertificate(certificate);
+        }
+
         if (store.Provider == StoreProvider.Postgres)
         {
             // Replicas sharing one store must share the keys that encrypt TLS private keys.
@@ -31,6 +47,24 @@ public static class KeyRing
         {
             DataFolder.SecureSubfolder(Folder(store));
             DataFolder.SecureFiles(create: false, [.. Directory.EnumerateFiles(Folder(store))]);
+        }
+    }
+
+    private static X509Certificate2? TryLoadCertificate(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>();
+        if (options is null || !options.HasCertificate)
+        {
+            return null;
+        }
+
+        try
+        {
+            return KeyRingCertificate.Load(options);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
         }
     }
 

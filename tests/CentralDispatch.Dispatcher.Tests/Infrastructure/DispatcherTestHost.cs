@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Queue;
 using CentralDispatch.Dispatcher.Security;
+using CentralDispatch.Testing.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,14 @@ public sealed class DispatcherTestHost : IAsyncDisposable
         string? dataFolder = null, string urls = "http://127.0.0.1:0", IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var data = dataFolder is null ? Directory.CreateTempSubdirectory("cd-dispatcher-") : new DirectoryInfo(dataFolder);
+        if (postgres is not null && configuration?.ContainsKey("DataProtection:CertificateFile") != true)
+        {
+            // On PostgreSQL the key ring must be encrypted with a certificate kept outside the database.
+            data.Create();
+            configuration = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>()).Concat(KeyRingCertificates.WritePem(data.FullName))
+                .ToDictionary(StringComparer.OrdinalIgnoreCase);
+        }
+
         var time = fakeTime ? new FakeTimeProvider(DateTimeOffset.UtcNow) : null;
         var app = DispatcherApp.Build(new DispatcherSettings(data.FullName, postgres, urls, Configuration: configuration), builder =>
         {

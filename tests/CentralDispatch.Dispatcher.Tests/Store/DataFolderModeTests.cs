@@ -1,9 +1,5 @@
-using System.Net;
 using System.Runtime.Versioning;
-using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
-using CentralDispatch.Testing;
-using CentralDispatch.Testing.Tls;
 
 namespace CentralDispatch.Dispatcher.Tests.Store;
 
@@ -57,11 +53,7 @@ public sealed class DataFolderModeTests : IDisposable
     private static async Task WriteSomethingAsync(DispatcherTestHost host)
     {
         var (worker, _) = await host.OnlineWorkerAsync();
-        var name = TestNames.Unique("m");
-        var pem = TestCertificates.ForHosts(TestNames.Hostname(name));
-        var created = await host.Admin().PostJsonAsync("/api/v1/instances", new CreateInstanceRequest(name, TestNames.Hostname(name), Worker: worker.Name,
-            BackendEmail: "ops@example.com", CertificatePem: pem.CertificatePem, KeyPem: pem.KeyPem));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await host.Admin().CreateInstanceWithCertificateAsync(worker.Name);
     }
 
     private void AssertPrivate(UnixFileMode expectedFolderMode)
