@@ -4,10 +4,10 @@ using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Queue;
 using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Dispatcher.Store;
+using CentralDispatch.Dispatcher.Transport;
 using CentralDispatch.Dispatcher.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace CentralDispatch.Dispatcher;
@@ -35,27 +36,42 @@ public static class DispatcherApp
             builder.WebHost.UseUrls(settings.Urls);
         }
 
+        if (settings.Configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Configuration);
+        }
+
         var store = new StoreOptions
         {
             DataDirectory = Path.GetFullPath(settings.DataDirectory),
             Database = settings.Database ?? builder.Configuration["Store:Database"],
         };
-        // Data Protection warns that keys rest unencrypted; they do, in a folder only the dispatcher's user may read.
+        // Data Protection warns that keys rest unencrypted: with SQLite and no DataProtection:CertificateFile they do, in
+        // a folder only the dispatcher's user may read (with PostgreSQL a certificate is required).
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         // Every SQL statement at Information would drown what operators need.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration, store);
+        builder.Services.AddTransportSecurity(builder.Configuration, settings.Urls);
         configure?.Invoke(builder);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
     }
 
-    /// <summary>Migrates the store, then starts listening; returns the addresses Kestrel bound.</summary>
+    /// <summary>
+    /// Validates the configuration (a bad one fails here, before anything is created), migrates the store, then starts
+    /// listening; returns the addresses Kestrel bound.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A setting is wrong (several: an <see cref="AggregateException"/> of them); each failure names its key.</exception>
     public static async Task<IReadOnlyList<string>> StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         await StoreInitializer.MigrateAsync(app.Services, cancellationToken);
+        KeyRing.PrepareFolder(app.Services.GetRequiredService<StoreOptions>());
         await app.StartAsync(cancellationToken);
+        TransportSecurity.LogInsecureAddresses(app.Services);
         return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
     }
 
@@ -68,7 +84,7 @@ public static class DispatcherApp
         // Throwing lets DispatchExceptionHandler name the JSON field that could not be read.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddDispatchStore(store);
-        AddDataProtection(services, store);
+        services.AddKeyRing(configuration, store);
         // The API takes bearer tokens only; the web UI a session cookie. "admin" accepts whichever the request was given.
         services.AddAuthentication(AuthSchemes.BearerOrCookie)
             .AddPolicyScheme(AuthSchemes.BearerOrCookie, "Bearer token or UI session", o => o.ForwardDefaultSelector = SchemeSelector.Select)
@@ -96,33 +112,12 @@ public static class DispatcherApp
         services.AddWebUi();
     }
 
-    private static void AddDataProtection(IServiceCollection services, StoreOptions store)
-    {
-        var protection = services.AddDataProtection().SetApplicationName("CentralDispatch");
-        if (store.Provider == StoreProvider.Postgres)
-        {
-            // Replicas sharing one store must share the keys that encrypt TLS private keys.
-            protection.PersistKeysToDbContext<PostgresDispatchDbContext>();
-        }
-        else
-        {
-            // The key ring is stored unencrypted (Linux has no DPAPI); the folder is the owner's alone instead.
-            var keys = Path.Combine(store.DataDirectory, "keys");
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(keys);
-            }
-            else
-            {
-                Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-        }
-    }
-
     private static void MapEndpoints(WebApplication app)
     {
+        // First: a request that came over HTTPS through a known proxy counts as HTTPS from here on (cookies, HSTS).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseHsts();
         app.UseStatusCodePages();
         app.UseWebUiAssets();
         app.UseAuthentication();

@@ -47,6 +47,7 @@ public static class WorkerApp
         {
             agent.DispatcherUrl = worker.Value.Dispatcher.Url;
             agent.Token = worker.Value.Dispatcher.Token;
+            agent.AllowInsecureHttp = worker.Value.Dispatcher.AllowInsecureHttp;
             agent.Concurrency = worker.Value.Concurrency;
         });
         if (daemon)

@@ -52,6 +52,26 @@ public sealed class ServeAndAdminCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AdminCreateThenServe_OnAFreshDataFolder_MakeIt0700_AndEveryFileInIt0600()
+    {
+        var data = Path.Combine(_data.FullName, "fresh");
+        var create = await DispatchProcess.RunAsync(["admin", "create", "--data", data, "--email", "ops@example.com"]);
+        Assert.True(create.ExitCode == 0, create.ToString());
+        await using (var server = await ServeProcess.StartAsync(data))
+        {
+            using var client = new HttpClient { BaseAddress = server.Address };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/signin")).StatusCode);
+        }
+
+        var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(owner | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+        var entries = Directory.EnumerateFileSystemEntries(data, "*", SearchOption.AllDirectories).ToList();
+        Assert.Contains(Path.Combine(data, "dispatch.db"), entries);
+        Assert.Contains(entries, e => e.EndsWith(".xml", StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.Equal(Directory.Exists(e) ? owner | UnixFileMode.UserExecute : owner, File.GetUnixFileMode(e)));
+    }
+
+    [Fact]
     public async Task AdminCreate_WithPasswordStdin_RefusesAShortPassword_WithOneLineAndExit1()
     {
         var result = await DispatchProcess.RunAsync(["admin", "create", "--data", _data.FullName, "--email", "ops@example.com", "--password-stdin"], "short\n");

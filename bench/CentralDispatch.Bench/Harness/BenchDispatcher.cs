@@ -4,6 +4,7 @@ using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Security;
+using CentralDispatch.Testing.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,9 @@ public sealed class BenchDispatcher : IAsyncDisposable
     public static async Task<BenchDispatcher> StartAsync(string? postgres, CancellationToken cancellationToken)
     {
         var data = Directory.CreateTempSubdirectory("cd-bench-dispatcher-");
-        var app = DispatcherApp.Build(new DispatcherSettings(data.FullName, postgres, "http://127.0.0.1:0"), b => b.Logging.ClearProviders());
+        // On PostgreSQL the key ring is encrypted with a certificate kept outside the database.
+        var keyRing = postgres is null ? null : KeyRingCertificates.WritePem(data.FullName);
+        var app = DispatcherApp.Build(new DispatcherSettings(data.FullName, postgres, "http://127.0.0.1:0", Configuration: keyRing), b => b.Logging.ClearProviders());
         try
         {
             var address = new Uri((await DispatcherApp.StartAsync(app, cancellationToken))[0]);

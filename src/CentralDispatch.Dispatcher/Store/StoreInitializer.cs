@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Dispatcher.Store;
 
@@ -20,7 +21,15 @@ public static class StoreInitializer
             return;
         }
 
-        Directory.CreateDirectory(options.DataDirectory);
+        var folderNote = DataFolder.Secure(options.DataDirectory);
+        if (folderNote is not null)
+        {
+            StoreLog.DataFolderChanged(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreInitializer)), folderNote);
+        }
+
+        // SQLite gives the -wal and -shm files it creates later the mode of the database file: 0600 makes them 0600.
+        var database = options.SqlitePath;
+        DataFolder.SecureFiles(create: true, database, database + "-wal", database + "-shm", database + "-journal");
         // EF Core's SQLite migration lock is a table row: a process killed while migrating leaves it behind and every
         // later start waits for ever. An OS file lock (released with its process) decides who migrates; whoever holds
         // it knows any lock row left in the store is stale.
@@ -41,7 +50,9 @@ public static class StoreInitializer
             try
             {
                 // On Linux, FileShare.None is an exclusive flock: another process gets an IOException until we close it.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var lockFile = new FileStream(path, DataFolder.PrivateFileOptions(FileAccess.ReadWrite, FileShare.None));
+                DataFolder.SecureFiles(create: false, path);
+                return lockFile;
             }
             catch (IOException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -40,6 +40,8 @@ public static class WebUi
         {
             o.Cookie.Name = "cd_antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, directly or through a known proxy (forwarded headers), as the session cookie.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__antiforgery";
         });
         services.AddScoped<JobSnapshotReader>();

@@ -11,6 +11,9 @@ public sealed class AgentOptions
     /// <summary>The worker's enrolment token, sent as the bearer token. Never logged.</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>Allow plain http:// to a <see cref="DispatcherUrl"/> that is not this machine's loopback (see DispatcherUrlRule).</summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>How many jobs (of different instances) run at once.</summary>
     public int Concurrency { get; set; } = 2;
 

@@ -1,3 +1,4 @@
+using CentralDispatch.Worker.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Agent;
@@ -11,9 +12,9 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        if (!Uri.TryCreate(options.DispatcherUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (DispatcherUrlRule.Check(options.DispatcherUrl, options.AllowInsecureHttp, Key(nameof(options.AllowInsecureHttp))) is { } urlProblem)
         {
-            problems.Add($"{Key(nameof(options.DispatcherUrl))} must be an absolute http:// or https:// URL (got '{options.DispatcherUrl}').");
+            problems.Add($"{Key(nameof(options.DispatcherUrl))} {urlProblem}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Token))

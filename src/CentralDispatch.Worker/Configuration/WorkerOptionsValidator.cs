@@ -55,9 +55,9 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
 
     private static void CheckDispatcher(OptionsProblems problems, DispatcherOptions dispatcher)
     {
-        if (!Uri.TryCreate(dispatcher.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (DispatcherUrlRule.Check(dispatcher.Url, dispatcher.AllowInsecureHttp, $"{WorkerOptions.SectionName}:Dispatcher:AllowInsecureHttp") is { } problem)
         {
-            problems.Add("Dispatcher:Url", $"must be an absolute http:// or https:// URL (got '{dispatcher.Url}')");
+            problems.Add("Dispatcher:Url", problem);
         }
 
         problems.Require("Dispatcher:Token", dispatcher.Token);

@@ -16,17 +16,24 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServeProcess> StartAsync(string dataDirectory)
+    public static Task<ServeProcess> StartAsync(string dataDirectory) =>
+        StartAsync(dataDirectory, "http", port => new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+
+    /// <param name="scheme">http or https: it listens on SCHEME://127.0.0.1:PORT.</param>
+    /// <param name="connect">A client for the port, to wait for /healthz with (for https, one that trusts its certificate).</param>
+    /// <param name="more">More `dispatch serve` arguments, e.g. --certificate FILE.</param>
+    public static async Task<ServeProcess> StartAsync(string dataDirectory, string scheme, Func<int, HttpClient> connect, params string[] more)
     {
+        ArgumentNullException.ThrowIfNull(connect);
         var port = FreePort.Next();
-        var address = new Uri($"http://127.0.0.1:{port}");
-        var process = Process.Start(DispatchProcess.StartInfo(["serve", "--data", dataDirectory, "--urls", address.ToString()]))!;
+        var address = new Uri($"{scheme}://127.0.0.1:{port}");
+        var process = Process.Start(DispatchProcess.StartInfo(["serve", "--data", dataDirectory, "--urls", address.ToString(), .. more]))!;
         process.StandardInput.Close();
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = address };
+        using var client = connect(port);
         for (var i = 0; i < 300; i++)
         {
             if (process.HasExited)

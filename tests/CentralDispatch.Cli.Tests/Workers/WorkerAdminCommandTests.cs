@@ -15,7 +15,7 @@ public sealed class WorkerAdminCommandTests(DispatcherFixture fixture) : IClassF
     private DispatcherTestHost Host => fixture.Host;
 
     [Fact]
-    public async Task Register_PrintsTheTokenAndTheExactInitLine_AndTheTokenIsAccepted()
+    public async Task Register_PrintsTheTokenAndAnInitLineThatReadsItFromStandardInput_AndTheTokenIsAccepted()
     {
         using var user = new CliUser(Host);
         var name = TestNames.Unique("w");
@@ -23,10 +23,12 @@ public sealed class WorkerAdminCommandTests(DispatcherFixture fixture) : IClassF
         var result = await user.RunAsync("worker", "register", name, "--host-url", $"https://{name}.hosts.example");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var init = Regex.Match(result.Stdout, @"dispatch worker init --profile debian --dispatcher (\S+) --token (cdw_\S+)");
-        Assert.True(init.Success, result.Stdout);
+        var token = Regex.Match(result.Stdout, @"^  (cdw_\S+)$", RegexOptions.Multiline);
+        var init = Regex.Match(result.Stdout, @"^  dispatch worker init --profile debian --dispatcher (\S+) --token-stdin$", RegexOptions.Multiline);
+        Assert.True(token.Success && init.Success, result.Stdout);
         Assert.Equal(Host.Url, init.Groups[1].Value);
-        using var agent = Host.Client(init.Groups[2].Value);
+        Assert.DoesNotContain(" --token ", result.Stdout, StringComparison.Ordinal);
+        using var agent = Host.Client(token.Groups[1].Value);
         var hello = await agent.PostAsJsonAsync("api/v1/agent/hello", new HelloRequest("1.0.0", "host"), CoreJson.Options);
         Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
     }

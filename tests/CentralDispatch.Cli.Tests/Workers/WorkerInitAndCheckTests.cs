@@ -49,6 +49,44 @@ public sealed class WorkerInitAndCheckTests(DispatcherFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Init_WithPlainHttpToAnotherMachine_Exits1NamingTheSetting_AndWritesNothing()
+    {
+        using var user = new CliUser();
+
+        var result = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", "http://192.0.2.10:8080", "--token", "cdw_t", "--data", _data.FullName);
+
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: --dispatcher: Worker:Dispatcher:Url is plain http:// to 192.0.2.10", error, StringComparison.Ordinal);
+        Assert.Contains("Worker:Dispatcher:AllowInsecureHttp", error, StringComparison.Ordinal);
+        Assert.Contains("--allow-insecure-http", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(ConfigFile));
+    }
+
+    [Fact]
+    public async Task RunAndCheck_RefusePlainHttpToAnotherMachine_NamingTheSetting_AndStartNothing()
+    {
+        using var user = new CliUser();
+        var init = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", "http://192.0.2.10:8080", "--token", "cdw_t",
+            "--data", _data.FullName, "--allow-insecure-http");
+        Assert.True(init.ExitCode == 0, init.ToString());
+        Assert.True(WorkerConfigFile.Load(ConfigFile).Dispatcher.AllowInsecureHttp);
+        var environment = new Dictionary<string, string>(user.Environment) { ["Worker__Dispatcher__AllowInsecureHttp"] = "false" };
+
+        var run = await DispatchProcess.RunAsync(["worker", "run", "--once", "--config", ConfigFile], environment: environment);
+        var check = await DispatchProcess.RunAsync(["worker", "check", "--config", ConfigFile], environment: environment);
+
+        Assert.Equal(1, run.ExitCode);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"error: {ConfigFile}: Worker:Dispatcher:Url is plain http:// to 192.0.2.10", error, StringComparison.Ordinal);
+        Assert.Contains("set Worker:Dispatcher:AllowInsecureHttp to true", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Agent:", error, StringComparison.Ordinal);
+        Assert.False(Directory.EnumerateFiles(_data.FullName, "*.pid", SearchOption.AllDirectories).Any(), "nothing was started");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains(check.Stdout.Split('\n'), l => l.StartsWith("[FAIL] configuration:", StringComparison.Ordinal) && l.Contains("Worker:Dispatcher:AllowInsecureHttp", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Check_PrintsAPassOrFailLinePerItem_AndExitsNonZero_WhenTheDispatcherIsUnreachable()
     {
         using var user = new CliUser();

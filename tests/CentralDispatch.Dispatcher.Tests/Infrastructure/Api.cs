@@ -8,6 +8,7 @@ using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Tls;
 
 namespace CentralDispatch.Dispatcher.Tests.Infrastructure;
 
@@ -55,6 +56,17 @@ public static class Api
         var response = await admin.PostJsonAsync("/api/v1/instances",
             new CreateInstanceRequest(name, TestNames.Hostname(name), Worker: worker, BackendEmail: "ops@example.com"));
         return await response.ReadAsync<InstanceResponse>(HttpStatusCode.Created);
+    }
+
+    /// <summary>Creates an instance with a TLS certificate and key (so the key is encrypted with the key ring); returns the certificate.</summary>
+    public static async Task<PemCertificate> CreateInstanceWithCertificateAsync(this HttpClient admin, string worker)
+    {
+        var name = TestNames.Unique("tls");
+        var pem = TestCertificates.ForHosts(TestNames.Hostname(name));
+        var response = await admin.PostJsonAsync("/api/v1/instances", new CreateInstanceRequest(name, TestNames.Hostname(name), Worker: worker,
+            BackendEmail: "ops@example.com", CertificatePem: pem.CertificatePem, KeyPem: pem.KeyPem));
+        await response.ReadAsync<InstanceResponse>(HttpStatusCode.Created);
+        return pem;
     }
 
     public static Task<HttpResponseMessage> ClaimRawAsync(this HttpClient agent) =>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using CentralDispatch.Testing.Tls;
 
 namespace CentralDispatch.EndToEnd.Tests.Infrastructure;
 
@@ -20,20 +20,7 @@ public static class SiteProbe
         using var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            ConnectCallback = async (context, token) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), token);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+            ConnectCallback = LoopbackConnection.ConnectAsync,
             SslOptions = new SslClientAuthenticationOptions
             {
                 // The test only needs to see which certificate came back; it compares it with the instance's own.

@@ -15,6 +15,21 @@ public sealed record PemCertificate(
     /// <summary>Certificate followed by its chain, as web servers and curl's --cacert expect them.</summary>
     public string FullChainPem => CertificatePem + ChainPem;
 
+    /// <summary>Writes the certificate (with its chain) and the key (0600) into <paramref name="folder"/> as PEM files.</summary>
+    public (string CertificateFile, string KeyFile) WriteFiles(string folder, string name = "server")
+    {
+        var certificateFile = Path.Combine(folder, name + ".crt");
+        var keyFile = Path.Combine(folder, name + ".key");
+        File.WriteAllText(certificateFile, FullChainPem);
+        File.WriteAllText(keyFile, KeyPem);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return (certificateFile, keyFile);
+    }
+
     /// <summary>The same certificate with the key of another one: key and certificate do not match.</summary>
     public PemCertificate WithKeyOf(PemCertificate other) => this with { KeyPem = other.KeyPem, KeyType = other.KeyType };
 

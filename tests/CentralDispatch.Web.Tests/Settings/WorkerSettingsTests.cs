@@ -13,7 +13,7 @@ namespace CentralDispatch.Web.Tests.Settings;
 public sealed partial class WorkerSettingsTests(WebFixture fixture)
 {
     [Fact]
-    public async Task RegisterWorker_ShowsTheTokenAndTheInitCommandOnce()
+    public async Task RegisterWorker_ShowsTheTokenOnce_AndAnInitCommandThatReadsItFromStandardInput()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await fixture.SignedInPageAsync(context);
@@ -31,7 +31,8 @@ public sealed partial class WorkerSettingsTests(WebFixture fixture)
         var token = await page.GetByLabel("Enrolment token").InputValueAsync();
         Assert.Matches(TokenPattern(), token);
         var command = await page.GetByLabel("On the worker host, run").InputValueAsync();
-        Assert.Equal($"dispatch worker init --profile debian --dispatcher {fixture.BaseAddress.ToString().TrimEnd('/')} --token {token}", command);
+        Assert.Equal($"dispatch worker init --profile debian --dispatcher {fixture.BaseAddress.ToString().TrimEnd('/')} --token-stdin", command);
+        Assert.DoesNotContain(token, command, StringComparison.Ordinal);
         var row = page.Locator($"tr[data-worker='{name}']");
         await Expect(row).ToContainTextAsync("Enrolled");
         await Expect(row).ToContainTextAsync("0 / 7");
@@ -107,7 +108,7 @@ public sealed partial class WorkerSettingsTests(WebFixture fixture)
         var token = await page.GetByLabel("Enrolment token").InputValueAsync();
         Assert.Matches(TokenPattern(), token);
         Assert.NotEqual(first.Token, token);
-        Assert.EndsWith($"--token {token} --force", await page.GetByLabel("On the worker host, run").InputValueAsync(), StringComparison.Ordinal);
+        Assert.EndsWith(" --token-stdin --force", await page.GetByLabel("On the worker host, run").InputValueAsync(), StringComparison.Ordinal);
     }
 
     private Task<int> CountAsync() => fixture.WithServiceAsync<WorkerService, int>(async s => (await s.ListAsync(CancellationToken.None)).Count);

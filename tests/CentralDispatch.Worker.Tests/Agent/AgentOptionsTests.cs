@@ -33,6 +33,22 @@ public sealed class AgentOptionsTests
     }
 
     [Fact]
+    public void Validator_RefusesPlainHttpToAnotherMachine_UnlessAllowed()
+    {
+        var options = new AgentOptions { DispatcherUrl = "http://dispatch.example.com/", Token = "t" };
+
+        var refused = new AgentOptionsValidator().Validate(null, options);
+        options.AllowInsecureHttp = true;
+        var allowed = new AgentOptionsValidator().Validate(null, options);
+        var loopback = new AgentOptionsValidator().Validate(null, new AgentOptions { DispatcherUrl = "http://127.0.0.1:5000/", Token = "t" });
+
+        Assert.Contains("Agent:DispatcherUrl is plain http:// to dispatch.example.com", Assert.Single(refused.Failures!), StringComparison.Ordinal);
+        Assert.Contains("set Agent:AllowInsecureHttp to true", refused.Failures!.Single(), StringComparison.Ordinal);
+        Assert.True(allowed.Succeeded, allowed.FailureMessage);
+        Assert.True(loopback.Succeeded, loopback.FailureMessage);
+    }
+
+    [Fact]
     public void Options_NeverShowTheToken()
     {
         var options = new AgentOptions { DispatcherUrl = "https://d.example/", Token = "cdw_secret-token-value" };

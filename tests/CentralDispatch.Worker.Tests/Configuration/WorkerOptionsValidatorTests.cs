@@ -23,6 +23,35 @@ public sealed class WorkerOptionsValidatorTests
         Assert.True(result.Succeeded, result.FailureMessage);
     }
 
+    [Fact]
+    public void PlainHttpToAnotherMachine_IsRefused_NamingTheSettingThatAllowsIt()
+    {
+        var options = WorkerProfiles.Debian("http://192.0.2.10:8080", "token");
+
+        var result = _validator.Validate(Options.DefaultName, options);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Worker:Dispatcher:Url is plain http:// to 192.0.2.10", failure, StringComparison.Ordinal);
+        Assert.Contains("set Worker:Dispatcher:AllowInsecureHttp to true", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080", false)]
+    [InlineData("http://127.1.2.3:8080", false)]
+    [InlineData("http://localhost:8080/", false)]
+    [InlineData("http://[::1]:8080", false)]
+    [InlineData("https://dispatch.example.com", false)]
+    [InlineData("http://dispatch.example.com", true)]
+    public void LoopbackHttp_Https_OrAnAllowedPlainHttp_AreValid(string url, bool allowInsecureHttp)
+    {
+        var options = WorkerProfiles.Debian(url, "token");
+        options.Dispatcher.AllowInsecureHttp = allowInsecureHttp;
+
+        var result = _validator.Validate(Options.DefaultName, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
     [Theory]
     [MemberData(nameof(Mistakes))]
     public void Mistake_IsReported_WithTheKeyToFix(string expected, Action<WorkerOptions> mistake)
@@ -41,6 +70,7 @@ public sealed class WorkerOptionsValidatorTests
         { "Worker:Paths:InstallPath must be an absolute path", o => o.Paths.InstallPath = "www" },
         { "Worker:Paths:SecretsFolder must be an absolute path", o => o.Paths.SecretsFolder = string.Empty },
         { "Worker:Dispatcher:Url must be an absolute http:// or https:// URL", o => o.Dispatcher.Url = "dispatch.example.com" },
+        { "Worker:Dispatcher:Url is plain http:// to dispatch.example.com, another machine", o => o.Dispatcher.Url = "http://dispatch.example.com" },
         { "Worker:Dispatcher:Token is required", o => o.Dispatcher.Token = " " },
         { "Worker:WebServer:ReloadCommand must list the program and each argument separately", o => o.WebServer.ReloadCommand = ["apache2ctl graceful"] },
         { "Worker:WebServer:ConfigTestCommand must be a program followed by its arguments", o => o.WebServer.ConfigTestCommand = [] },

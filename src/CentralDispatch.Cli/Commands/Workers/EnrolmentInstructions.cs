@@ -3,11 +3,18 @@ using CentralDispatch.Core.Contracts.Workers;
 
 namespace CentralDispatch.Cli.Commands.Workers;
 
-/// <summary>What an operator pastes on the worker host after register or rotate-token: the token (shown once) and the exact init line.</summary>
+/// <summary>
+/// What an operator pastes on the worker host after register or rotate-token: the token (shown once) and the exact
+/// init line, which reads the token from standard input so that it never stands on a command line (`ps`, shell history).
+/// </summary>
 public static class EnrolmentInstructions
 {
-    public static string InitLine(Uri dispatcher, string token, bool force) =>
-        ShellWords.Join(["dispatch", "worker", "init", "--profile", "debian", "--dispatcher", dispatcher.ToString().TrimEnd('/'), "--token", token, .. force ? new[] { "--force" } : []]);
+    public static string InitLine(Uri dispatcher, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        return ShellWords.Join(["dispatch", "worker", "init", "--profile", "debian", "--dispatcher", dispatcher.ToString().TrimEnd('/'), "--token-stdin",
+            .. force ? new[] { "--force" } : []]);
+    }
 
     public static async Task WriteAsync(TextWriter writer, WorkerEnrolmentResponse worker, Uri dispatcher, bool rotated)
     {
@@ -18,9 +25,9 @@ public static class EnrolmentInstructions
             : $"Registered worker {worker.Name} ({worker.State}). Its enrolment token is shown only now:");
         await writer.WriteLineAsync($"  {worker.Token}");
         await writer.WriteLineAsync(rotated
-            ? "On the worker host, put it in Worker:Dispatcher:Token of the worker's config file, or write the config again with:"
-            : "On the worker host, run:");
-        await writer.WriteLineAsync($"  {InitLine(dispatcher, worker.Token, rotated)}");
+            ? "On the worker host, put it in Worker:Dispatcher:Token of the worker's config file, or write the config again with this line (paste the token when it asks):"
+            : "On the worker host, run this line and paste the token when it asks (or give it with --token-file FILE):");
+        await writer.WriteLineAsync($"  {InitLine(dispatcher, rotated)}");
         await writer.WriteLineAsync("then `dispatch worker check` and start the agent with `dispatch worker run`.");
     }
 }

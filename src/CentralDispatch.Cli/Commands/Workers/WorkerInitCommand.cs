@@ -12,14 +12,23 @@ public static class WorkerInitCommand
         var profile = new Option<string>("--profile") { Description = "debian (system Apache and MariaDB) or sandbox (everything under --data, private servers).", Required = true, HelpName = "debian|sandbox" };
         profile.AcceptOnlyFromAmong("debian", "sandbox");
         var dispatcher = new Option<string>("--dispatcher") { Description = "The dispatcher's URL as this host reaches it.", Required = true, HelpName = "URL" };
-        var token = new Option<string>("--token") { Description = "The worker's enrolment token from `dispatch worker register`.", Required = true, HelpName = "TOKEN" };
+        var token = new EnrolmentTokenOptions();
         var data = new Option<string?>("--data") { Description = $"Sandbox: the folder everything lives in (default {DefaultSandboxFolder()}).", HelpName = "DIR" };
         var config = new Option<string?>("--config") { Description = $"Where to write the file (default: DATA/worker.json for sandbox, {WorkerProfiles.DebianConfigFile} for debian).", HelpName = "FILE" };
         var force = new Option<bool>("--force") { Description = "Replace an existing config file." };
+        var insecure = new Option<bool>("--allow-insecure-http")
+        {
+            Description = "Allow a plain http:// dispatcher URL to another machine (Worker:Dispatcher:AllowInsecureHttp); the token and TLS keys then cross the network unencrypted.",
+        };
         var command = new Command("init", "Write this host's worker configuration (0600) from a profile, create its folders and install the default templates.")
         {
-            profile, dispatcher, token, data, config, force,
+            profile, dispatcher, data, config, force, insecure,
         };
+        foreach (var option in token.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((result, cancellationToken) => CliErrors.Guard(async () =>
         {
             var sandbox = result.GetValue(profile) == "sandbox";
@@ -31,8 +40,9 @@ public static class WorkerInitCommand
 
             dataFolder = Path.GetFullPath(dataFolder ?? DefaultSandboxFolder());
             var url = result.GetValue(dispatcher)!.Trim();
-            var secret = result.GetValue(token)!.Trim();
+            var secret = await token.ReadAsync(result, cancellationToken);
             var options = sandbox ? WorkerProfiles.Sandbox(dataFolder, url, secret) : WorkerProfiles.Debian(url, secret);
+            options.Dispatcher.AllowInsecureHttp = result.GetValue(insecure);
             var validation = new WorkerOptionsValidator().Validate(Options.DefaultName, options);
             if (validation.Failed)
             {
@@ -68,8 +78,9 @@ public static class WorkerInitCommand
     /// <summary>"Worker:Dispatcher:Url must be …" → "--dispatcher: Worker:Dispatcher:Url must be …", naming the flag that set the key.</summary>
     private static string OptionName(string failure) => failure switch
     {
+        _ when failure.StartsWith("Worker:Dispatcher:Url", StringComparison.Ordinal) && failure.Contains("AllowInsecureHttp", StringComparison.Ordinal) =>
+            $"--dispatcher: {failure} (--allow-insecure-http writes it)",
         _ when failure.StartsWith("Worker:Dispatcher:Url", StringComparison.Ordinal) => $"--dispatcher: {failure}",
-        _ when failure.StartsWith("Worker:Dispatcher:Token", StringComparison.Ordinal) => $"--token: {failure}",
         _ when failure.StartsWith("Worker:DataFolder", StringComparison.Ordinal) => $"--data: {failure}",
         _ => failure,
     };

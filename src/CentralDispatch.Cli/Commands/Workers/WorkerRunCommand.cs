@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CentralDispatch.Worker;
+using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Provisioning.Engine;
 using Microsoft.Extensions.Options;
 
@@ -35,11 +36,26 @@ public static class WorkerRunCommand
             {
                 throw new CliException($"{path}: {string.Join("; ", e.Failures)}");
             }
+            catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+            {
+                throw new CliException($"{path}: {string.Join("; ", FileFailures(e.InnerExceptions.Cast<OptionsValidationException>()))}");
+            }
             catch (FaultInjectionException e)
             {
                 throw new CliException(e.Message);
             }
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The agent's options are copied from the worker's, so a bad value fails both; the worker's failures name the keys
+    /// in the file, the agent's only repeat them.
+    /// </summary>
+    private static IEnumerable<string> FileFailures(IEnumerable<OptionsValidationException> failures)
+    {
+        var all = failures.ToList();
+        var worker = all.Where(f => f.OptionsType == typeof(WorkerOptions)).ToList();
+        return (worker.Count > 0 ? worker : all).SelectMany(f => f.Failures);
     }
 }

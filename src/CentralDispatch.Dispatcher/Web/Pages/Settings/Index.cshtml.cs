@@ -32,9 +32,12 @@ public sealed class IndexModel(WorkerService workers, TimeProvider time) : PageM
 
     public WorkerAction? Confirming => WorkerActionText.TryParse(ConfirmAction, out var a) && Workers.Any(w => w.Name == ConfirmWorker) ? a : null;
 
-    /// <summary>The line to paste on the worker host: the dispatcher as this browser reached it.</summary>
-    public string InitLine(string token) =>
-        $"dispatch worker init --profile debian --dispatcher {Request.Scheme}://{Request.Host}{Request.PathBase} --token {token}{(Rotated ? " --force" : "")}";
+    /// <summary>
+    /// The line to paste on the worker host: the dispatcher as this browser reached it. It reads the token from standard
+    /// input (pasted when asked), so the token never stands on a command line, where `ps` and the shell history keep it.
+    /// </summary>
+    public string InitLine() =>
+        $"dispatch worker init --profile debian --dispatcher {Request.Scheme}://{Request.Host}{Request.PathBase} --token-stdin{(Rotated ? " --force" : "")}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
