@@ -1,3 +1,4 @@
+using CentralDispatch.Worker.Host.Files;
 using System.Globalization;
 using System.Text.Json;
 using CentralDispatch.Core.Json;
@@ -50,7 +51,7 @@ public sealed class LeaseStore
 
         // Renamed into place: a reader sees the old lease or the new one, never half of one.
         File.Move(temporary, path, overwrite: true);
-        DirectorySync.Flush(Folder);
+        NativeFileSystem.FlushDirectory(Folder);
     }
 
     /// <summary>The lease last saved for the job, or null when there is none (or it cannot be read).</summary>

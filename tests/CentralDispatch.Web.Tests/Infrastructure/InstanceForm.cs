@@ -44,11 +44,13 @@ public static class InstanceForm
     public static Task<bool> IsSameDocumentAsync(IPage page) => page.EvaluateAsync<bool>("() => window.__sameDocument === true");
 
     /// <summary>
-    /// Records, in the page, each step row that turned green together with the instance state shown at that moment,
-    /// so a test can tell the steps went green while the deployment was still running.
+    /// Records, in every document the page loads from now on, each step row that turned green together with the
+    /// instance state shown at that moment, so a test can tell the steps went green while the deployment was still
+    /// running. Installed before the form is sent (an init script runs before the page's own HTML is parsed), so no
+    /// step the deployment finishes while the instance page loads is missed or seen late.
     /// </summary>
-    public static Task WatchStepsAsync(IPage page) => page.EvaluateAsync("""
-        () => {
+    public static Task WatchStepsAsync(IPage page) => page.AddInitScriptAsync("""
+        (() => {
             window.__green = [];
             const seen = new Set();
             new MutationObserver(() => {
@@ -59,8 +61,8 @@ public static class InstanceForm
                         window.__green.push({ step: row.dataset.step, state });
                     }
                 }
-            }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-        }
+            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        })();
         """);
 
     public static async Task<IReadOnlyList<GreenStep>> GreenStepsAsync(IPage page) =>

@@ -22,10 +22,10 @@ public sealed class DeploymentTests(WebFixture fixture)
         var name = TestNames.Unique("live");
         var hostname = TestNames.Hostname(name);
 
+        await InstanceForm.WatchStepsAsync(page);
         await InstanceForm.SubmitAsync(page, name, hostname, fixture.WorkerName, certificate: TestCertificates.ForHosts(hostname));
         await Expect(page).ToHaveURLAsync(new Regex($"/instances/{name}$"));
         await InstanceForm.MarkPageAsync(page);
-        await InstanceForm.WatchStepsAsync(page);
 
         await Expect(page.Locator("#instance-state")).ToHaveTextAsync("Active", InstancePage.JobBound);
         Assert.True(await InstanceForm.IsSameDocumentAsync(page), "The page was reloaded or left while the deployment ran.");

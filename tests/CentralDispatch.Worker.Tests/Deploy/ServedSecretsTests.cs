@@ -28,6 +28,13 @@ public sealed class ServedSecretsTests(SandboxWorkerFixture worker)
         var password = Password(await File.ReadAllTextAsync(layout.ConfigFile));
         Assert.Equal(layout.ReleasesFolder, Path.GetDirectoryName(layout.ConfigFile));
         Assert.Equal(FileModes.GroupReadable, File.GetUnixFileMode(layout.ConfigFile));
+        using (var folder = Worker.Host.Files.Native.DirectoryHandle.Open(layout.ReleasesFolder))
+        {
+            // The sandbox serves as the worker's own user: the file is that user's (on Debian: root, group www-data).
+            var status = folder.StatusOf(Worker.Host.Files.Native.FileName.Of(Path.GetFileName(layout.ConfigFile)))!;
+            Assert.Equal(Worker.Host.Files.Native.Accounts.UserId(Environment.UserName), status.Owner);
+        }
+
         Assert.False(File.Exists(Path.Combine(layout.Webroot, ".env")), "no copy of the config file inside the served tree");
         Assert.Contains("SetEnv CENTRALDISPATCH_CONFIG", await File.ReadAllTextAsync(layout.VirtualHostFile), StringComparison.Ordinal);
         var crontab = await worker.Crontab.ListAsync(CancellationToken.None);

@@ -7,6 +7,7 @@ using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Tests.Deploy;
 using CentralDispatch.Worker.Tests.Provisioning;
+using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CentralDispatch.Worker.Tests.Lifecycle;
@@ -54,6 +55,34 @@ public sealed class DecommissionTests(SandboxWorkerFixture worker)
         Assert.Equal([DeployStepNames.Cron, DeployStepNames.EnableSite, DeployStepNames.VirtualHost, DeployStepNames.Certificates,
             DeployStepNames.Webroot, DeployStepNames.Database, DeployStepNames.DatabaseUser], removed);
         Assert.Contains(events.Events, e => e.Step == ArchiveStep.StepName && e.Phase == StepPhase.Succeeded && e.Message!.Contains("matched", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Decommission_OfATreeWithAFifoAndLinksOutside_SkipsAndListsThem_InsteadOfFailing()
+    {
+        var instance = await worker.DeployedAsync(SandboxWorkerFixture.NewInstance(prefix: "decsk"));
+        var live = worker.Layout(instance).LiveTree()!;
+        Assert.Equal(0, Fifo.Make(Path.Combine(live, "pipe")));
+        File.CreateSymbolicLink(Path.Combine(live, "passwd"), "/etc/passwd");
+        File.CreateSymbolicLink(Path.Combine(live, "zero"), "/dev/zero");
+        File.CreateSymbolicLink(Path.Combine(live, "up"), "../../..");
+        File.CreateSymbolicLink(Path.Combine(live, "home.html"), "index.html");
+        var job = SandboxWorkerFixture.JobFor(instance, JobKind.Decommission);
+        var events = new RecordingSink();
+
+        var result = await worker.Runner.RunAsync(worker.PlanFor(JobKind.Decommission), job, events, JobCancellation.None);
+        var archive = (await worker.Journals.ReadAsync(job.JobId, CancellationToken.None))!.Notes[JobFacts.ArchivePathNote];
+        await worker.Journals.AcknowledgeAsync(job.JobId, CancellationToken.None);
+
+        Assert.True(result.Outcome == PlanOutcome.Succeeded, $"{result.FailedStep}: {result.Message}");
+        var summary = events.Events.Single(e => e.Step == ArchiveStep.StepName && e.Phase == StepPhase.Succeeded).Message!;
+        Assert.Contains("skipped 4 entries", summary, StringComparison.Ordinal);
+        Assert.Contains("webroot/pipe (a FIFO, socket or device", summary, StringComparison.Ordinal);
+        Assert.Contains("webroot/passwd (a link to '/etc/passwd', outside the tree)", summary, StringComparison.Ordinal);
+        var manifest = await worker.Services.GetRequiredService<ArchiveReader>().VerifyAsync(archive, CancellationToken.None);
+        Assert.Equal(["webroot/home.html"], manifest.Links.Select(l => l.Path));
+        Assert.Equal(4, manifest.Skipped!.Count);
+        Assert.Empty(await Leftovers.ScanAsync(worker, instance, job.JobId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CentralDispatch.Worker.Host.Files;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Journal;
@@ -153,9 +154,9 @@ public sealed class JournalStoreTests : IDisposable
     [Fact]
     public void DirectoryFsync_SucceedsOnTheJournalFolder_AndFailsLoudlyOnAMissingOneTest()
     {
-        DirectorySync.Flush(_h.Folder);
+        NativeFileSystem.FlushDirectory(_h.Folder);
 
-        var error = Assert.Throws<IOException>(() => DirectorySync.Flush(Path.Combine(_h.Folder, "missing")));
+        var error = Assert.ThrowsAny<IOException>(() => NativeFileSystem.FlushDirectory(Path.Combine(_h.Folder, "missing")));
         Assert.Contains("missing", error.Message, StringComparison.Ordinal);
     }
 

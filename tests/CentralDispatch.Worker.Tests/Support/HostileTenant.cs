@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace CentralDispatch.Worker.Tests.Support;
 
 /// <summary>
@@ -114,7 +112,7 @@ public sealed class HostileTenant : IDisposable
                     return true;
                 case 1:
                     File.Delete(path);
-                    return MakeFifo(path, 0x1b6) == 0;
+                    return Fifo.Make(path) == 0;
                 case 2:
                     File.Delete(path);
                     File.CreateSymbolicLink(path, "/dev/zero");
@@ -154,6 +152,4 @@ public sealed class HostileTenant : IDisposable
         return false;
     }
 
-    [DllImport("libc", EntryPoint = "mkfifo")]
-    private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
 }

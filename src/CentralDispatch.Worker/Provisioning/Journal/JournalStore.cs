@@ -1,3 +1,4 @@
+using CentralDispatch.Worker.Host.Files;
 using System.Collections.Concurrent;
 using System.Globalization;
 
@@ -147,7 +148,7 @@ public sealed class JournalStore(string folder, TimeProvider timeProvider)
         }
 
         File.Delete(journal.Path);
-        DirectorySync.Flush(Folder);
+        NativeFileSystem.FlushDirectory(Folder);
         return true;
     }
 
@@ -209,7 +210,7 @@ public sealed class JournalStore(string folder, TimeProvider timeProvider)
         }
 
         File.Move(temporary, path, overwrite: false);
-        DirectorySync.Flush(Folder);
+        NativeFileSystem.FlushDirectory(Folder);
     }
 
     private void CreateFolder()
