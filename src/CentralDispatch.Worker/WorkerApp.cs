@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host;
+using CentralDispatch.Worker.Machine;
 using CentralDispatch.Worker.Plans;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
@@ -18,7 +18,7 @@ public static class WorkerApp
 
     public static HostApplicationBuilder CreateBuilder(string configPath, bool daemon)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = false,

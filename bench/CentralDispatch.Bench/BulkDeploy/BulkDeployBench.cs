@@ -3,7 +3,7 @@ using CentralDispatch.Bench.Harness;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Machine.Apache;
 
 namespace CentralDispatch.Bench.BulkDeploy;
 

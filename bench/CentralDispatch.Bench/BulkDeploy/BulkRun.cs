@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Machine.Apache;
 
 namespace CentralDispatch.Bench.BulkDeploy;
 

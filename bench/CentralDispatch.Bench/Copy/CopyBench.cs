@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CentralDispatch.Bench.Harness;
 using CentralDispatch.Testing.Processes;
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 
 namespace CentralDispatch.Bench.Copy;
 

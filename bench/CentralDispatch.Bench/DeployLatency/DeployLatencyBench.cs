@@ -2,8 +2,8 @@ using System.Diagnostics;
 using CentralDispatch.Bench.Harness;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Http;
 
 namespace CentralDispatch.Bench.DeployLatency;
 

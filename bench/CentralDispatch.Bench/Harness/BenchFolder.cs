@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 
 namespace CentralDispatch.Bench.Harness;
 

@@ -1,6 +1,6 @@
 using CentralDispatch.Worker;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Machine.Apache;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -13,8 +13,8 @@ using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Files;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Files;
+using CentralDispatch.Worker.Machine.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

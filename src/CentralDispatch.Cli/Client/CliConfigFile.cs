@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CentralDispatch.Cli.Commands;
 using CentralDispatch.Core.Json;
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 
 namespace CentralDispatch.Cli.Client;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Machine.Apache;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
-using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using Microsoft.Extensions.Logging;

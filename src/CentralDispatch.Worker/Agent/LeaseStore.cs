@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 using System.Globalization;
 using System.Text.Json;
 using CentralDispatch.Core.Json;

@@ -1,5 +1,5 @@
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.MariaDb;
 
 namespace CentralDispatch.Worker.Configuration;
 

@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Machine.Certificates;
 
 namespace CentralDispatch.Cli.Tests.Infrastructure;
 

@@ -50,7 +50,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         var worker = await user.JsonAsync<WorkerEnrolmentResponse>("worker", "register", name, "--host-url", $"https://{name}.hosts.example");
         var data = Directory.CreateTempSubdirectory("cd-cliw-");
         // Made 0700; Apache's children (another user when the tests run as root) must traverse it to the webroots.
-        File.SetUnixFileMode(data.FullName, Worker.Host.Files.FileModes.Folder);
+        File.SetUnixFileMode(data.FullName, Worker.Machine.Files.FileModes.Folder);
         var init = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", host.Url, "--token", worker.Token, "--data", data.FullName);
         Assert.True(init.ExitCode == 0, init.ToString());
         var config = Path.Combine(data.FullName, WorkerProfiles.SandboxConfigFileName);

@@ -1,5 +1,5 @@
 using CentralDispatch.Testing.Processes;
-using CentralDispatch.Worker.Host.Archives;
+using CentralDispatch.Worker.Machine.Archives;
 
 namespace CentralDispatch.EndToEnd.Tests.Infrastructure;
 

@@ -8,7 +8,7 @@ using CentralDispatch.Dispatcher.Errors;
 using CentralDispatch.Testing;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Web.Tests.Infrastructure;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Http;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

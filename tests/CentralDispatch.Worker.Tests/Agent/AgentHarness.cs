@@ -3,7 +3,7 @@ using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Agent;
-using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Provisioning;

@@ -1,5 +1,5 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Worker.Tests.Deploy;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using CentralDispatch.Testing.Tls;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;

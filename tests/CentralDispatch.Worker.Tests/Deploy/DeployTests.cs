@@ -1,7 +1,7 @@
 using System.Net;
-using CentralDispatch.Worker.Host.Http;
-using CentralDispatch.Worker.Host.Processes;
-using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Machine.Http;
+using CentralDispatch.Worker.Machine.Processes;
+using CentralDispatch.Worker.Machine.MariaDb;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;

@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;
@@ -28,11 +28,11 @@ public sealed class ServedSecretsTests(SandboxWorkerFixture worker)
         var password = Password(await File.ReadAllTextAsync(layout.ConfigFile));
         Assert.Equal(layout.ReleasesFolder, Path.GetDirectoryName(layout.ConfigFile));
         Assert.Equal(FileModes.GroupReadable, File.GetUnixFileMode(layout.ConfigFile));
-        using (var folder = Worker.Host.Files.Native.DirectoryHandle.Open(layout.ReleasesFolder))
+        using (var folder = Worker.Machine.Files.Native.DirectoryHandle.Open(layout.ReleasesFolder))
         {
             // The sandbox serves as the worker's own user: the file is that user's (on Debian: root, group www-data).
-            var status = folder.StatusOf(Worker.Host.Files.Native.FileName.Of(Path.GetFileName(layout.ConfigFile)))!;
-            Assert.Equal(Worker.Host.Files.Native.Accounts.UserId(Environment.UserName), status.Owner);
+            var status = folder.StatusOf(Worker.Machine.Files.Native.FileName.Of(Path.GetFileName(layout.ConfigFile)))!;
+            Assert.Equal(Worker.Machine.Files.Native.Accounts.UserId(Environment.UserName), status.Owner);
         }
 
         Assert.False(File.Exists(Path.Combine(layout.Webroot, ".env")), "no copy of the config file inside the served tree");

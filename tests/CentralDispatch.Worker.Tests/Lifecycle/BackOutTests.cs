@@ -1,5 +1,5 @@
 using CentralDispatch.Core.Domain;
-using CentralDispatch.Worker.Host.Cron;
+using CentralDispatch.Worker.Machine.Cron;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;

@@ -1,5 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
-using CentralDispatch.Worker.Host.Archives;
+using CentralDispatch.Worker.Machine.Archives;
 using CentralDispatch.Worker.Tests.Support;
 
 namespace CentralDispatch.Worker.Tests.Lifecycle;

@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Cron;
+using CentralDispatch.Worker.Machine.Cron;
 
 namespace CentralDispatch.Worker.Tests.Lifecycle;
 

@@ -1,6 +1,6 @@
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Agent;
-using CentralDispatch.Worker.Host.Archives;
+using CentralDispatch.Worker.Machine.Archives;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Decommission;
 using CentralDispatch.Worker.Provisioning.Deploy;

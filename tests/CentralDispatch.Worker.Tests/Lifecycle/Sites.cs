@@ -1,5 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Tests.Deploy;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Journal;

@@ -57,10 +57,10 @@ public sealed class Canary : IDisposable
 
     private static string OwnerOf(string path)
     {
-        var status = CentralDispatch.Worker.Host.Files.Native.DirectoryHandle.Open(Path.GetDirectoryName(path)!);
+        var status = CentralDispatch.Worker.Machine.Files.Native.DirectoryHandle.Open(Path.GetDirectoryName(path)!);
         using (status)
         {
-            var entry = status.StatusOf(CentralDispatch.Worker.Host.Files.Native.FileName.Of(Path.GetFileName(path)))!;
+            var entry = status.StatusOf(CentralDispatch.Worker.Machine.Files.Native.FileName.Of(Path.GetFileName(path)))!;
             return $"{entry.Owner}:{entry.Group}";
         }
     }

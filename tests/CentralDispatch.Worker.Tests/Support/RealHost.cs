@@ -1,4 +1,4 @@
-using CentralDispatch.Worker.Host.Processes;
+using CentralDispatch.Worker.Machine.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CentralDispatch.Worker.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Machine.Certificates;
 
 namespace CentralDispatch.Worker.Tests.Support;
 

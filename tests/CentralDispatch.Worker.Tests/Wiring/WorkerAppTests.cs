@@ -6,7 +6,7 @@ using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Tests.Agent;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

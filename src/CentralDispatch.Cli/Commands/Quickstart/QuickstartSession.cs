@@ -8,7 +8,7 @@ using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Worker;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Machine.Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CentralDispatch.Cli.Commands.Workers.Checks;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Processes;
+using CentralDispatch.Worker.Machine.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Archives;
-using CentralDispatch.Worker.Host.Files;
-using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Machine.Archives;
+using CentralDispatch.Worker.Machine.Files;
+using CentralDispatch.Worker.Machine.MariaDb;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Machine.Certificates;
 using CentralDispatch.Worker.Provisioning.Ownership;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Archives;
-using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Machine.Archives;
+using CentralDispatch.Worker.Machine.MariaDb;
 using CentralDispatch.Worker.Provisioning.Ownership;
 using Microsoft.Extensions.Options;
 

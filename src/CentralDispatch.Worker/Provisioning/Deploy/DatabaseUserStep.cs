@@ -1,5 +1,5 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Machine.MariaDb;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Templates;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 

@@ -1,5 +1,5 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
+using CentralDispatch.Worker.Machine.Apache;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;

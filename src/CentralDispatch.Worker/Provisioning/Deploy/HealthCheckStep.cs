@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Http;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;

@@ -1,8 +1,8 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Certificates;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 

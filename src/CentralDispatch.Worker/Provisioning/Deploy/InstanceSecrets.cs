@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 

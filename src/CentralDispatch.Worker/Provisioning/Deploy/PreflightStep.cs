@@ -1,9 +1,9 @@
 using CentralDispatch.Core.Validation;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Archives;
-using CentralDispatch.Worker.Host.Cron;
-using CentralDispatch.Worker.Host.MariaDb;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Archives;
+using CentralDispatch.Worker.Machine.Cron;
+using CentralDispatch.Worker.Machine.MariaDb;
+using CentralDispatch.Worker.Machine.Templates;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using CentralDispatch.Worker.Host.Files.Native;
+using CentralDispatch.Worker.Machine.Files.Native;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
@@ -37,7 +37,7 @@ public sealed partial record ReleaseManifest(string? ConfigFile)
     public static async Task<ReleaseManifest> ReadAsync(string tree, CancellationToken cancellationToken)
     {
         using var folder = DirectoryHandle.Open(tree);
-        var name = Host.Files.Native.FileName.Of(FileName);
+        var name = Machine.Files.Native.FileName.Of(FileName);
         using var file = folder.OpenRegularFile(name, out var status);
         if (file is null)
         {

@@ -1,7 +1,7 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Archives;
-using CentralDispatch.Worker.Host.Files;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Archives;
+using CentralDispatch.Worker.Machine.Files;
+using CentralDispatch.Worker.Machine.Templates;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;

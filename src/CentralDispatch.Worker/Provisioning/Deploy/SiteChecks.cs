@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Http;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 

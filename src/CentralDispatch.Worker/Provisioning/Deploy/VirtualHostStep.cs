@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Ownership;
 using Microsoft.Extensions.Options;
 

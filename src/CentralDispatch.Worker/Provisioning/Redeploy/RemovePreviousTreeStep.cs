@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Worker.Provisioning.Redeploy;

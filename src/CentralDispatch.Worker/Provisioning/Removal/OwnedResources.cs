@@ -1,5 +1,5 @@
-using CentralDispatch.Worker.Host.Cron;
-using CentralDispatch.Worker.Host.MariaDb;
+using CentralDispatch.Worker.Machine.Cron;
+using CentralDispatch.Worker.Machine.MariaDb;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;
 

@@ -1,5 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
-using CentralDispatch.Worker.Host.Certificates;
+using CentralDispatch.Worker.Machine.Certificates;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;
 

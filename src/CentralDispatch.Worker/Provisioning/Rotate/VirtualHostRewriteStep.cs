@@ -1,7 +1,7 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.Files;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Files;
+using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;
 using CentralDispatch.Worker.Provisioning.Suspend;

@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Cron;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Cron;
+using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Worker.Provisioning.Suspend;

@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.Files;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;
 

@@ -1,7 +1,7 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.Cron;
-using CentralDispatch.Worker.Host.Http;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Cron;
+using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Processes;
+using CentralDispatch.Worker.Machine.Processes;
 
 namespace CentralDispatch.Cli.Commands.Workers.Checks;
 

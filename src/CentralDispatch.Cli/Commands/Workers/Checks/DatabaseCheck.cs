@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.MariaDb;
-using CentralDispatch.Worker.Host.Processes;
+using CentralDispatch.Worker.Machine.MariaDb;
+using CentralDispatch.Worker.Machine.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CentralDispatch.Cli.Commands.Workers.Checks;

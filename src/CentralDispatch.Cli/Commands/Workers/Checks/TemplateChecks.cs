@@ -1,7 +1,7 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Templates;
+using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Deploy;
 
 namespace CentralDispatch.Cli.Commands.Workers.Checks;

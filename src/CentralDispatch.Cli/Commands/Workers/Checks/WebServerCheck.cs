@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Host.Apache;
-using CentralDispatch.Worker.Host.Processes;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CentralDispatch.Cli.Commands.Workers.Checks;

@@ -1,4 +1,0 @@
-namespace CentralDispatch.Worker.Host.Apache;
-
-/// <summary>Outcome of the web server's config test; <see cref="Output"/> is what it printed (the syntax error, when it failed).</summary>
-public sealed record ConfigTestResult(bool Passed, string Output);

@@ -1,4 +1,0 @@
-namespace CentralDispatch.Worker.Host.Files;
-
-/// <summary>The source tree holds something that cannot be copied faithfully and safely; nothing was copied.</summary>
-public sealed class TreeCopyRefusedException(string message) : IOException(message);

@@ -1,4 +1,0 @@
-namespace CentralDispatch.Worker.Host.Files;
-
-/// <summary>What a tree copy created.</summary>
-public sealed record TreeCopyResult(int Directories, int Files, int SymbolicLinks, long Bytes);

@@ -1,7 +1,0 @@
-namespace CentralDispatch.Worker.Tests.Host.MariaDb;
-
-[CollectionDefinition(Name)]
-public sealed class SandboxMariaDbCollection : ICollectionFixture<SandboxMariaDbFixture>
-{
-    public const string Name = "Sandbox MariaDB";
-}

@@ -1,0 +1,47 @@
+using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Machine;
+using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Cron;
+using CentralDispatch.Worker.Machine.MariaDb;
+using CentralDispatch.Worker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CentralDispatch.Worker.Tests.Machine;
+
+/// <summary>The sandbox profile wired as `worker run` will wire it: its servers start with the host and stop with it.</summary>
+public sealed class WorkerHostServicesTests
+{
+    [Fact]
+    public async Task SandboxProfile_StartsItsServersWithTheHost_AndTheAdaptersReachThem()
+    {
+        using var data = new TestFolder("cd-wire");
+        var path = Path.Combine(data.Path, "worker.json");
+        await WorkerConfigFile.WriteAsync(path, WorkerProfiles.Sandbox(data.Path, "http://127.0.0.1:5000", "t"), CancellationToken.None);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddWorkerConfigFile(path);
+        builder.Services.AddLogging();
+        builder.Services.AddWorkerOptions(builder.Configuration);
+        builder.Services.AddWorkerHost();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        try
+        {
+            var version = await host.Services.GetRequiredService<MariaDbAdmin>().ServerVersionAsync(CancellationToken.None);
+            var configTest = await host.Services.GetRequiredService<IWebServerControl>().TestConfigAsync(CancellationToken.None);
+            await host.Services.GetRequiredService<ReloadCoordinator>().RequestReloadAsync(CancellationToken.None);
+
+            Assert.Contains("MariaDB", version, StringComparison.Ordinal);
+            Assert.True(configTest.Passed, configTest.Output);
+            Assert.IsType<FileCrontab>(host.Services.GetRequiredService<ICrontab>());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        Assert.False(File.Exists(Path.Combine(data.Path, "apache", "run", "httpd.pid")));
+        Assert.False(File.Exists(Path.Combine(data.Path, "mariadb", "mariadbd.pid")));
+    }
+}
