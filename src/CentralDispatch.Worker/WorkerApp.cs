@@ -1,7 +1,7 @@
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Machine;
-using CentralDispatch.Worker.Plans;
+using CentralDispatch.Worker.Composition;
+using CentralDispatch.Worker.Provisioning.Plans;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +32,8 @@ public static class WorkerApp
     public static IServiceCollection AddWorker(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, bool daemon)
     {
         services.AddWorkerOptions(configuration);
-        services.AddWorkerHost();
-        services.AddLifecyclePlans();
+        services.AddWorkerMachine();
+        services.AddWorkerPlans();
         services.AddSingleton(p => new JournalStore(p.GetRequiredService<IOptions<WorkerOptions>>().Value.Paths.JournalFolder,
             p.GetRequiredService<TimeProvider>()));
         // Read once at start: a wrong value fails the start instead of being ignored.

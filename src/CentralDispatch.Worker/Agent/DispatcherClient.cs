@@ -22,6 +22,13 @@ public sealed class DispatcherClient(HttpClient http)
 
     public Uri? BaseAddress => http.BaseAddress;
 
+    /// <summary>The dispatcher URL as a base address: with a trailing slash, so a path prefix is kept for relative calls.</summary>
+    public static Uri BaseAddressFor(string dispatcherUrl)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcherUrl);
+        return new Uri(dispatcherUrl.EndsWith('/') ? dispatcherUrl : dispatcherUrl + "/", UriKind.Absolute);
+    }
+
     public async Task<HelloResponse> HelloAsync(HelloRequest request, CancellationToken cancellationToken) =>
         await SendAsync<HelloResponse>("api/v1/agent/hello", request, jobId: null, RequestTimeout, cancellationToken)
         ?? throw new DispatcherRejectedException(200, "The dispatcher answered hello without a body.");

@@ -1,6 +1,7 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Engine;
+using CentralDispatch.Worker.Provisioning.Plans;
 
 namespace CentralDispatch.Worker.Agent;
 

@@ -2,6 +2,7 @@ using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
+using CentralDispatch.Worker.Provisioning.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,7 @@
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Journal;
+using CentralDispatch.Worker.Provisioning.Plans;
 using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Worker.Agent;

@@ -35,7 +35,7 @@ public sealed class AgentHarness : IAsyncDisposable
         WorkerName = workerName;
         Token = token;
         Recorder = new TrafficRecorder { Clock = Clock };
-        Http = new HttpClient(Recorder) { BaseAddress = AgentServiceCollectionExtensions.BaseAddress(dispatcher.ToString()), Timeout = Timeout.InfiniteTimeSpan };
+        Http = new HttpClient(Recorder) { BaseAddress = DispatcherClient.BaseAddressFor(dispatcher.ToString()), Timeout = Timeout.InfiniteTimeSpan };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Client = new DispatcherClient(Http);
         Settings = new AgentOptions

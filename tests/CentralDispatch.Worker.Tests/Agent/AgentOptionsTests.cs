@@ -1,6 +1,8 @@
 using CentralDispatch.Worker.Agent;
+using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
+using CentralDispatch.Worker.Provisioning.Plans;
 using CentralDispatch.Worker.Tests.Provisioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -94,7 +94,7 @@ public sealed class DispatcherClientTests(DispatcherFixture fixture) : IClassFix
     [Fact]
     public void BaseAddress_KeepsAPathPrefix()
     {
-        Assert.Equal("https://example.com/dispatch/", AgentServiceCollectionExtensions.BaseAddress("https://example.com/dispatch").AbsoluteUri);
-        Assert.Equal("https://example.com/", AgentServiceCollectionExtensions.BaseAddress("https://example.com/").AbsoluteUri);
+        Assert.Equal("https://example.com/dispatch/", DispatcherClient.BaseAddressFor("https://example.com/dispatch").AbsoluteUri);
+        Assert.Equal("https://example.com/", DispatcherClient.BaseAddressFor("https://example.com/").AbsoluteUri);
     }
 }

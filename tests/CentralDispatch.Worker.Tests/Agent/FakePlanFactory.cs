@@ -1,6 +1,7 @@
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Provisioning;
+using CentralDispatch.Worker.Provisioning.Plans;
 
 namespace CentralDispatch.Worker.Tests.Agent;
 

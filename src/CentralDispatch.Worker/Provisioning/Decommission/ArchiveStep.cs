@@ -1,5 +1,4 @@
 using System.Globalization;
-using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Archives;
 using CentralDispatch.Worker.Machine.Files;

@@ -1,4 +1,3 @@
-using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Http;
 using Microsoft.Extensions.Options;

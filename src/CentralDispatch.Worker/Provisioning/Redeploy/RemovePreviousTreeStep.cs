@@ -1,4 +1,3 @@
-using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;

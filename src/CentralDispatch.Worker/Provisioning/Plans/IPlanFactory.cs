@@ -1,6 +1,6 @@
 using CentralDispatch.Worker.Provisioning;
 
-namespace CentralDispatch.Worker.Agent;
+namespace CentralDispatch.Worker.Provisioning.Plans;
 
 /// <summary>
 /// Chooses the plan for a claimed job (by its kind and parameters). Throwing fails the job with the message,

@@ -1,4 +1,4 @@
-namespace CentralDispatch.Worker.Agent;
+namespace CentralDispatch.Worker.Provisioning.Plans;
 
 /// <summary>How a job's plan is run.</summary>
 public enum PlanRunKind

@@ -1,4 +1,5 @@
 using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Machine;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Archives;
 using CentralDispatch.Worker.Machine.Certificates;
@@ -13,13 +14,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CentralDispatch.Worker.Machine;
+namespace CentralDispatch.Worker.Composition;
 
-/// <summary>Registers the host adapters, built from the validated <see cref="WorkerOptions"/>.</summary>
-public static class WorkerHostServices
+/// <summary>Registers the adapters to this machine (Apache, MariaDB, crontab, files, …), built from the validated <see cref="WorkerOptions"/>.</summary>
+public static class MachineServices
 {
     /// <summary>Expects <see cref="WorkerConfiguration.AddWorkerOptions"/> to have been called.</summary>
-    public static IServiceCollection AddWorkerHost(this IServiceCollection services)
+    public static IServiceCollection AddWorkerMachine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IProcessRunner, ProcessRunner>();

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace CentralDispatch.Worker.Agent;
+namespace CentralDispatch.Worker;
 
 /// <summary>The agent's version as the dispatcher shows it: the assembly's informational version.</summary>
 public static class AgentVersion

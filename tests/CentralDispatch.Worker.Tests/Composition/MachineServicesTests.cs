@@ -1,5 +1,5 @@
+using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Machine;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Cron;
 using CentralDispatch.Worker.Machine.MariaDb;
@@ -7,10 +7,10 @@ using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace CentralDispatch.Worker.Tests.Machine;
+namespace CentralDispatch.Worker.Tests.Composition;
 
 /// <summary>The sandbox profile wired as `worker run` will wire it: its servers start with the host and stop with it.</summary>
-public sealed class WorkerHostServicesTests
+public sealed class MachineServicesTests
 {
     [Fact]
     public async Task SandboxProfile_StartsItsServersWithTheHost_AndTheAdaptersReachThem()
@@ -22,7 +22,7 @@ public sealed class WorkerHostServicesTests
         builder.Configuration.AddWorkerConfigFile(path);
         builder.Services.AddLogging();
         builder.Services.AddWorkerOptions(builder.Configuration);
-        builder.Services.AddWorkerHost();
+        builder.Services.AddWorkerMachine();
         using var host = builder.Build();
 
         await host.StartAsync();

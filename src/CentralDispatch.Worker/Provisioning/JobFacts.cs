@@ -1,7 +1,7 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Worker.Provisioning;
 
-namespace CentralDispatch.Worker.Agent;
+namespace CentralDispatch.Worker.Provisioning;
 
 /// <summary>
 /// How a plan reports what exists after its job (the instance's URL, an archive path, the release now live): a step

@@ -1,7 +1,7 @@
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Provisioning;
 
-namespace CentralDispatch.Worker.Agent;
+namespace CentralDispatch.Worker.Provisioning.Plans;
 
 /// <summary>
 /// What to run for a job: the plan and how (forward, or a rollback from the instance's latest journal). A back-out

@@ -1,13 +1,14 @@
 using System.Net.Http.Headers;
+using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Machine.Apache;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace CentralDispatch.Worker.Agent;
+namespace CentralDispatch.Worker.Composition;
 
 /// <summary>Registers the worker agent. The host registers the engine (PlanRunner, JournalStore) and an <see cref="IPlanFactory"/>.</summary>
-public static class AgentServiceCollectionExtensions
+public static class AgentServices
 {
     public const string HttpClientName = "CentralDispatch.Agent";
 
@@ -23,7 +24,7 @@ public static class AgentServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, (provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
-                http.BaseAddress = BaseAddress(options.DispatcherUrl);
+                http.BaseAddress = DispatcherClient.BaseAddressFor(options.DispatcherUrl);
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
                 // DispatcherClient bounds each call itself; a claim may wait longer than HttpClient's default.
                 http.Timeout = Timeout.InfiniteTimeSpan;
@@ -39,12 +40,5 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<StartupRecovery>();
         services.TryAddSingleton<AgentLoop>();
         return services;
-    }
-
-    /// <summary>The dispatcher URL as a base address: with a trailing slash, so a path prefix is kept for relative calls.</summary>
-    public static Uri BaseAddress(string dispatcherUrl)
-    {
-        ArgumentNullException.ThrowIfNull(dispatcherUrl);
-        return new Uri(dispatcherUrl.EndsWith('/') ? dispatcherUrl : dispatcherUrl + "/", UriKind.Absolute);
     }
 }

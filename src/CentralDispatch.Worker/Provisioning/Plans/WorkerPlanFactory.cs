@@ -1,5 +1,4 @@
 using CentralDispatch.Core.Domain;
-using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Decommission;
 using CentralDispatch.Worker.Provisioning.Deploy;
@@ -8,7 +7,7 @@ using CentralDispatch.Worker.Provisioning.Removal;
 using CentralDispatch.Worker.Provisioning.Rotate;
 using CentralDispatch.Worker.Provisioning.Suspend;
 
-namespace CentralDispatch.Worker.Plans;
+namespace CentralDispatch.Worker.Provisioning.Plans;
 
 /// <summary>Chooses the plan for each job kind this worker runs.</summary>
 public sealed class WorkerPlanFactory(IServiceProvider services) : IPlanFactory
