@@ -1,7 +1,6 @@
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Composition;
-using CentralDispatch.Worker.Provisioning.Plans;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +39,6 @@ public static class WorkerApp
         var faultInjection = FaultInjection.FromEnvironment();
         services.AddOptions<PlanRunnerOptions>().Configure(o => o.FaultInjection = faultInjection);
         services.AddSingleton<PlanRunner>();
-        services.AddSingleton<IPlanFactory, WorkerPlanFactory>();
         services.AddWorkerAgent();
         // One configuration file: the agent's dispatcher address, token and concurrency come from the worker's.
         services.AddOptions<AgentOptions>().Configure<IOptions<WorkerOptions>>((agent, worker) =>

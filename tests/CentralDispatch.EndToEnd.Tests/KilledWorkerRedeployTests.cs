@@ -11,7 +11,7 @@ public sealed class KilledWorkerRedeployTests(EndToEndStack stack, ITestOutputHe
     : KilledRedeployScenario(stack, output), IClassFixture<EndToEndStack>
 {
     public static TheoryData<string, string> FirstBoundaries() =>
-        Boundaries((StepEnds, DeployStepNames.Preflight), (StepEnds, ReleaseTreeStep.StepName), (StepPhases, SwitchStep.StepName));
+        Boundaries((StepEnds, DeployStepNames.Preflight), (StepEnds, RedeployPlan.ReleaseTreeStep), (StepPhases, SwitchStep.StepName));
 
     [Theory]
     [MemberData(nameof(FirstBoundaries))]

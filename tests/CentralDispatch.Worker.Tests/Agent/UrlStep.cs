@@ -1,4 +1,3 @@
-using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Provisioning;
 
 namespace CentralDispatch.Worker.Tests.Agent;

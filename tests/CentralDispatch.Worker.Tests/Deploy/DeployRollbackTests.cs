@@ -132,7 +132,7 @@ public sealed class DeployRollbackTests(SandboxWorkerFixture worker)
         Assert.Equal(PlanOutcome.Succeeded, deployed.Outcome);
 
         var broken = SandboxWorkerFixture.NewInstance(prefix: "bad");
-        var plan = worker.Plan(s => s is VirtualHostStep ? new BrokenVirtualHostStep(s, worker.Layout(broken).VirtualHostFile) : s);
+        var plan = worker.Plan(s => s.Name == DeployStepNames.VirtualHost ? new BrokenVirtualHostStep(s, worker.Layout(broken).VirtualHostFile) : s);
         var probe = worker.Services.GetRequiredService<LocalSiteProbe>();
         using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(healthy.Tls!.CertificatePem);
         var answers = new ConcurrentBag<int?>();

@@ -99,7 +99,7 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
     /// <summary>The plan the worker runs for a job kind.</summary>
     public ProvisioningPlan PlanFor(JobKind kind, Func<IProvisioningStep, IProvisioningStep>? wrap = null)
     {
-        var plan = new WorkerPlanFactory(Services).PlanFor(kind);
+        var plan = Services.GetRequiredService<WorkerPlanFactory>().PlanFor(kind);
         return wrap is null ? plan : new ProvisioningPlan(plan.Name, plan.Steps.Select(wrap).ToList()) { EndsWithRemoval = plan.EndsWithRemoval };
     }
 
@@ -120,7 +120,7 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
     }
     public ProvisioningPlan Plan(Func<IProvisioningStep, IProvisioningStep>? wrap = null)
     {
-        var plan = DeployPlan.Create(Services);
+        var plan = Services.GetRequiredService<DeployPlan>().Plan;
         return wrap is null ? plan : new ProvisioningPlan(plan.Name, plan.Steps.Select(wrap).ToList());
     }
 

@@ -100,7 +100,7 @@ public sealed class BackOutTests(SandboxWorkerFixture worker)
         var result = await worker.RunAndAcknowledgeAsync(plan, job);
 
         Assert.Equal(PlanOutcome.NeedsAttention, result.Outcome);
-        Assert.Equal([layout.WebrootResource, layout.ReleasesFolderResource], result.Leftovers.Select(l => l.Resource));
+        Assert.Equal([new ResourceId(ResourceKinds.Link, layout.Webroot), new ResourceId(ResourceKinds.Directory, layout.ReleasesFolder)], result.Leftovers.Select(l => l.Resource));
         Assert.All(result.Leftovers, l => Assert.Contains(FailingUndoStep.Message, l.Reason, StringComparison.Ordinal));
         Assert.Equal(["webroot " + layout.Webroot, "releases folder " + layout.ReleasesFolder, "journal " + worker.Journals.PathOf(job.JobId)],
             await Leftovers.ScanAsync(worker, instance, job.JobId));

@@ -1,5 +1,4 @@
 using CentralDispatch.Core.Domain;
-using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Machine.Archives;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Decommission;
@@ -131,7 +130,7 @@ public sealed class DecommissionTests(SandboxWorkerFixture worker)
 
         Assert.Equal(PlanOutcome.NeedsAttention, result.Outcome);
         var leftover = Assert.Single(result.Leftovers);
-        Assert.Equal(layout.DatabaseResource, leftover.Resource);
+        Assert.Equal(new ResourceId(ResourceKinds.Database, layout.Database), leftover.Resource);
         Assert.True(File.Exists(journal!.Notes[JobFacts.ArchivePathNote]));
         Assert.Equal(["journal " + worker.Journals.PathOf(job.JobId), $"database {layout.Database}"], await Leftovers.ScanAsync(worker, instance, job.JobId));
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
-using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;

@@ -1,5 +1,7 @@
+using CentralDispatch.Core.Domain;
+using CentralDispatch.Worker.Provisioning.Deploy;
+using CentralDispatch.Worker.Provisioning.Plans;
 using CentralDispatch.Worker.Provisioning.Removal;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CentralDispatch.Worker.Provisioning.Decommission;
 
@@ -7,16 +9,11 @@ namespace CentralDispatch.Worker.Provisioning.Decommission;
 /// Decommission: archive first (verified), then adopt everything of the instance that carries its tag and remove it in
 /// back-out order. An archive that cannot be written or verified fails the job before anything is adopted or removed.
 /// </summary>
-public static class DecommissionPlan
+public sealed class DecommissionPlan(ArchiveStep archive, DeployPlan deploy) : IJobPlan
 {
     public const string Name = "Decommission";
 
-    public static ProvisioningPlan Create(IServiceProvider services) =>
-        new(Name, [services.GetRequiredService<ArchiveStep>(), .. RemovalPlans.AdoptSteps(services)]) { EndsWithRemoval = true };
+    public JobKind Kind => JobKind.Decommission;
 
-    public static IServiceCollection AddDecommissionSteps(this IServiceCollection services)
-    {
-        services.AddTransient<ArchiveStep>();
-        return services;
-    }
+    public ProvisioningPlan Plan { get; } = new(Name, [archive, .. AdoptStep.For(deploy.ResourceSteps)]) { EndsWithRemoval = true };
 }

@@ -1,40 +1,52 @@
-using Microsoft.Extensions.DependencyInjection;
+using CentralDispatch.Core.Domain;
+using CentralDispatch.Worker.Provisioning.Plans;
+using CentralDispatch.Worker.Provisioning.Resources;
 
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
-/// <summary>The Deploy plan: the exact reverse of the old seven-step manual back-out, with preflight and health check.</summary>
-public static class DeployPlan
+/// <summary>
+/// The Deploy plan: the exact reverse of the old seven-step manual back-out, with preflight and health check. Preflight
+/// checks every resource its steps declare; the removal plans (BackOut, Decommission) adopt and remove the same ones.
+/// </summary>
+public sealed class DeployPlan : IJobPlan
 {
     public const string Name = "Deploy";
 
-    public static ProvisioningPlan Create(IServiceProvider services) => new(Name,
-    [
-        services.GetRequiredService<PreflightStep>(),
-        services.GetRequiredService<DatabaseUserStep>(),
-        services.GetRequiredService<DatabaseStep>(),
-        services.GetRequiredService<WebrootStep>(),
-        services.GetRequiredService<CertificatesStep>(),
-        services.GetRequiredService<VirtualHostStep>(),
-        services.GetRequiredService<EnableSiteStep>(),
-        services.GetRequiredService<ReloadWebServerStep>(),
-        services.GetRequiredService<CronStep>(),
-        services.GetRequiredService<HealthCheckStep>(),
-    ]);
-
-    /// <summary>Registers the deploy steps (stateless; one of each per job).</summary>
-    public static IServiceCollection AddDeploySteps(this IServiceCollection services)
+    public DeployPlan(
+        SecretsFileResource secretsFile,
+        DatabaseUserResource databaseUser,
+        DatabaseResource database,
+        RestoredDumpResource restoredDump,
+        ReleasesFolderResource releasesFolder,
+        ReleaseTreeResource releaseTree,
+        WebrootLinkResource webrootLink,
+        CertificateFilesResource certificateFiles,
+        VirtualHostResource virtualHost,
+        SiteLinkResource siteLink,
+        CronLineResource cronLine,
+        ReloadWebServerStep reloadWebServer,
+        HealthCheckStep healthCheck)
     {
-        services.AddTransient<ReleaseTrees>();
-        services.AddTransient<PreflightStep>();
-        services.AddTransient<DatabaseUserStep>();
-        services.AddTransient<DatabaseStep>();
-        services.AddTransient<WebrootStep>();
-        services.AddTransient<CertificatesStep>();
-        services.AddTransient<VirtualHostStep>();
-        services.AddTransient<EnableSiteStep>();
-        services.AddTransient<ReloadWebServerStep>();
-        services.AddTransient<CronStep>();
-        services.AddTransient<HealthCheckStep>();
-        return services;
+        IProvisioningStep[] steps =
+        [
+            new ResourceStep(DeployStepNames.DatabaseUser, secretsFile, databaseUser),
+            new ResourceStep(DeployStepNames.Database, database, restoredDump),
+            new ResourceStep(DeployStepNames.Webroot, releasesFolder, releaseTree, webrootLink),
+            new ResourceStep(DeployStepNames.Certificates, certificateFiles),
+            new ResourceStep(DeployStepNames.VirtualHost, virtualHost),
+            new ResourceStep(DeployStepNames.EnableSite, siteLink),
+            reloadWebServer,
+            new ResourceStep(DeployStepNames.Cron, cronLine),
+            healthCheck,
+        ];
+        ResourceSteps = steps.OfType<ResourceStep>().ToList();
+        Plan = new ProvisioningPlan(Name, [new PreflightStep(ResourceSteps), .. steps]);
     }
+
+    public JobKind Kind => JobKind.Deploy;
+
+    public ProvisioningPlan Plan { get; }
+
+    /// <summary>The steps that make something, in Deploy order: what a removal by tags adopts, and removes in reverse.</summary>
+    public IReadOnlyList<ResourceStep> ResourceSteps { get; }
 }

@@ -81,14 +81,4 @@ public sealed record InstanceLayout(
         var resolved = Path.GetFullPath(target, Path.GetDirectoryName(Webroot)!);
         return Path.GetDirectoryName(resolved) == ReleasesFolder ? resolved : null;
     }
-
-    /// <summary>The webroot is a link (to the live release tree).</summary>
-    public ResourceId WebrootResource => new(ResourceKinds.Link, Webroot);
-    public ResourceId ReleasesFolderResource => new(ResourceKinds.Directory, ReleasesFolder);
-    public ResourceId DatabaseResource => new(ResourceKinds.Database, Database);
-    public ResourceId DatabaseUserResource => new(ResourceKinds.DatabaseUser, DatabaseUser);
-    public ResourceId SecretsResource => new(ResourceKinds.File, SecretsFile);
-    public ResourceId VirtualHostResource => new(ResourceKinds.File, VirtualHostFile);
-    public ResourceId? SiteLinkResource => SiteLink is null ? null : new(ResourceKinds.Link, SiteLink);
-    public ResourceId CronResource => new(ResourceKinds.Cron, CronTag);
 }

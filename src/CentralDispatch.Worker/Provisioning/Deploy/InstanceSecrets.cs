@@ -21,6 +21,20 @@ public sealed record InstanceSecrets(string DatabasePassword, string? Instance =
         return await JsonSerializer.DeserializeAsync<InstanceSecrets>(stream, cancellationToken: cancellationToken);
     }
 
+    /// <summary>The secrets of <paramref name="instanceName"/> when the file is this system's for it (names it); null otherwise.</summary>
+    public static async Task<InstanceSecrets?> ReadOwnAsync(string path, string instanceName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var secrets = await ReadAsync(path, cancellationToken);
+            return secrets?.Instance == instanceName ? secrets : null;
+        }
+        catch (JsonException)
+        {
+            return null; // not a secrets file this worker wrote
+        }
+    }
+
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

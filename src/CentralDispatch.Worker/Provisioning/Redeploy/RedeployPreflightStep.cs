@@ -1,7 +1,8 @@
 using CentralDispatch.Core.Validation;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Provisioning.Deploy;
-using CentralDispatch.Worker.Provisioning.Ownership;
+using CentralDispatch.Worker.Provisioning.Resources;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Redeploy;
 
@@ -9,32 +10,31 @@ namespace CentralDispatch.Worker.Provisioning.Redeploy;
 /// Refuses a redeploy that cannot work before anything is made: an unknown release, a webroot that is not this system's
 /// link into the instance's releases folder, or a missing secrets file (the config file could not be rendered).
 /// </summary>
-public sealed class RedeployPreflightStep(WorkerOptions options) : IProvisioningStep
+public sealed class RedeployPreflightStep(IOptions<WorkerOptions> options) : IProvisioningStep
 {
     public string Name => DeployStepNames.Preflight;
 
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         var release = TargetRelease.Of(context);
         var problems = new List<string>();
         if (ReleaseNameRule.Check(release) is { } invalid)
         {
             problems.Add($"release: {invalid}");
         }
-        else if (!Directory.Exists(ReleaseFolders.Resolve(options.Paths, release)))
+        else if (!Directory.Exists(ReleaseFolders.Resolve(options.Value.Paths, release)))
         {
-            problems.Add($"the release '{release}' is not on this host (expected the folder {ReleaseFolders.Resolve(options.Paths, release)})");
+            problems.Add($"the release '{release}' is not on this host (expected the folder {ReleaseFolders.Resolve(options.Value.Paths, release)})");
         }
-        else if (await ReleaseManifest.ProblemOfAsync(ReleaseFolders.Resolve(options.Paths, release), options.InstanceConfig.FileName, context.CancellationToken)
+        else if (await ReleaseManifest.ProblemOfAsync(ReleaseFolders.Resolve(options.Value.Paths, release), options.Value.InstanceConfig.FileName, context.CancellationToken)
                  is { } manifestProblem)
         {
             problems.Add($"the release '{release}': {manifestProblem}");
         }
 
-        var marker = File.Exists(layout.OwnerMarkerFile) ? File.ReadAllText(layout.OwnerMarkerFile).Trim() : null;
-        if (layout.LiveTree() is null || marker != OwnershipTag.Of(layout.Name))
+        if (layout.LiveTree() is null || !ReleasesFolderResource.CarriesTag(layout))
         {
             problems.Add($"the webroot {layout.Webroot} is not a link into the instance's releases folder {layout.ReleasesFolder}; deploy the instance with this worker version first");
         }

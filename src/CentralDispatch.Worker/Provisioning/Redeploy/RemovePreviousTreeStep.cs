@@ -1,6 +1,8 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using CentralDispatch.Worker.Provisioning.Resources;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Redeploy;
 
@@ -8,7 +10,7 @@ namespace CentralDispatch.Worker.Provisioning.Redeploy;
 /// The new release is live and healthy: report it, and remove the trees of the instance that are no longer live (the
 /// previous one, and any an interrupted job left). Never fails the redeploy; what cannot be removed is named.
 /// </summary>
-public sealed class RemovePreviousTreeStep(WorkerOptions options) : IProvisioningStep
+public sealed class RemovePreviousTreeStep(IOptions<WorkerOptions> options) : IProvisioningStep
 {
     public const string StepName = "RemovePreviousTree";
 
@@ -17,7 +19,7 @@ public sealed class RemovePreviousTreeStep(WorkerOptions options) : IProvisionin
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         await context.ReportReleaseAsync(TargetRelease.Of(context));
         var live = layout.LiveTree();
         var removed = new List<string>();

@@ -1,7 +1,9 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using CentralDispatch.Worker.Provisioning.Resources;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Redeploy;
 
@@ -10,7 +12,7 @@ namespace CentralDispatch.Worker.Provisioning.Redeploy;
 /// old tree or the new; then a graceful reload (coalesced with other jobs') lets go of anything that cached the old
 /// paths. Rollback flips the link back to the tree that was live before, which is still there.
 /// </summary>
-public sealed partial class SwitchStep(WorkerOptions options, ReloadCoordinator reloads) : IProvisioningStep
+public sealed partial class SwitchStep(IOptions<WorkerOptions> options, ReloadCoordinator reloads) : IProvisioningStep
 {
     public const string StepName = "Switch";
     public const string ResourceKind = "switch";
@@ -21,7 +23,7 @@ public sealed partial class SwitchStep(WorkerOptions options, ReloadCoordinator 
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         var tree = layout.TreeFor(TargetRelease.Of(context), context.Job.JobId);
         var previous = context.Notes.Get(PreviousNote);
         if (previous is null)
@@ -49,7 +51,7 @@ public sealed partial class SwitchStep(WorkerOptions options, ReloadCoordinator 
     public Task<bool> VerifyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         return Task.FromResult(layout.LiveTree() == layout.TreeFor(TargetRelease.Of(context), context.Job.JobId));
     }
 
@@ -57,7 +59,7 @@ public sealed partial class SwitchStep(WorkerOptions options, ReloadCoordinator 
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         if (context.Notes.Get(PreviousNote) is not { } previous || !Directory.Exists(previous))
         {
             throw new InvalidOperationException($"The tree that was live before this redeploy is gone; {layout.Webroot} cannot be pointed back.");

@@ -1,27 +1,33 @@
-using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Machine.Apache;
-using CentralDispatch.Worker.Provisioning.Deploy;
-using Microsoft.Extensions.Options;
+using CentralDispatch.Worker.Provisioning.Resources;
 
 namespace CentralDispatch.Worker.Provisioning.Removal;
 
 /// <summary>
 /// Takes over, for removal, what one Deploy step made for the instance and that carries the instance's tag; named like
-/// that Deploy step, whose rollback removes each resource. Its summary lists what it took, what was not there, and
-/// what was there without the tag (left untouched).
+/// that Deploy step, whose declared resources say what to look for, whether it is ours and how to remove it. Its
+/// summary lists what it took, what was not there, and what was there without the tag (left untouched).
 /// </summary>
-public sealed class AdoptStep(IProvisioningStep deployStep, OwnedResources finder, IOptions<WorkerOptions> options, ReloadCoordinator? reloadAfterUndo = null)
-    : IProvisioningStep
+public sealed class AdoptStep(ResourceStep deployStep) : IProvisioningStep
 {
     public string Name => deployStep.Name;
 
     public TimeSpan? UndoTimeout => deployStep.UndoTimeout;
 
+    /// <summary>One adopt step per resource step of <paramref name="deploySteps"/>, in their order: the removal is the reverse.</summary>
+    public static IReadOnlyList<IProvisioningStep> For(IEnumerable<ResourceStep> deploySteps) => deploySteps.Select(s => new AdoptStep(s)).ToList();
+
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options.Value);
-        var findings = await finder.FindAsync(Name, layout, context.CancellationToken);
+        var findings = new List<Finding>();
+        foreach (var resource in deployStep.Resources)
+        {
+            foreach (var id in resource.OfInstance(context))
+            {
+                findings.Add(await resource.FindAsync(id, context));
+            }
+        }
+
         foreach (var finding in findings.Where(f => f.Kind == FindingKind.Ours && context.ClaimOf(f.Resource) == ResourceClaim.None))
         {
             await context.AdoptAsync(finding.Resource);
@@ -34,13 +40,9 @@ public sealed class AdoptStep(IProvisioningStep deployStep, OwnedResources finde
 
     public async Task RollbackAsync(ResourceId resource, StepContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        await deployStep.RollbackAsync(resource, context);
-        if (reloadAfterUndo is not null)
-        {
-            // The site stops being served before its vhost, certificates and files go.
-            await reloadAfterUndo.RequestReloadAsync(context.CancellationToken);
-        }
+        var owner = deployStep.ResourceOf(resource, context);
+        await owner.RemoveAsync(resource, context);
+        await owner.AfterRemovalAsync(context);
     }
 
     /// <summary>"to remove: …; not there: …; not ours, left untouched: … (why)".</summary>

@@ -1,10 +1,11 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Rotate;
 
 /// <summary>The new certificate is served: the *.previous copies of the old files and vhost go. Never fails the rotation.</summary>
-public sealed class RemoveBackupsStep(WorkerOptions options) : IProvisioningStep
+public sealed class RemoveBackupsStep(IOptions<WorkerOptions> options) : IProvisioningStep
 {
     public const string StepName = "RemoveBackups";
 
@@ -13,7 +14,7 @@ public sealed class RemoveBackupsStep(WorkerOptions options) : IProvisioningStep
     public Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         var backups = layout.Certificates.All.Append(layout.VirtualHostFile).Select(p => p + NewCertificate.PreviousSuffix).Where(File.Exists).ToList();
         var failed = new List<string>();
         foreach (var backup in backups)

@@ -1,10 +1,6 @@
-using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Machine.Apache;
-using CentralDispatch.Worker.Machine.Http;
-using CentralDispatch.Worker.Machine.Templates;
+using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Provisioning.Deploy;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using CentralDispatch.Worker.Provisioning.Plans;
 
 namespace CentralDispatch.Worker.Provisioning.Rotate;
 
@@ -13,23 +9,18 @@ namespace CentralDispatch.Worker.Provisioning.Rotate;
 /// vhost at them if it did not yet, config test + graceful reload, then the new certificate must be served. Any failure
 /// puts the old files back and reloads, so the old certificate is served again.
 /// </summary>
-public static class RotatePlan
+public sealed class RotatePlan(
+    RotationPreflightStep preflight,
+    StageCertificatesStep stage,
+    SwapCertificatesStep swap,
+    VirtualHostRewriteStep virtualHost,
+    ReloadWebServerStep reload,
+    CertificateCheckStep check,
+    RemoveBackupsStep removeBackups) : IJobPlan
 {
     public const string Name = "RotateCertificate";
 
-    public static ProvisioningPlan Create(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-        var reloads = services.GetRequiredService<ReloadCoordinator>();
-        return new ProvisioningPlan(Name,
-        [
-            new RotationPreflightStep(options, services.GetRequiredService<TimeProvider>()),
-            new StageCertificatesStep(options),
-            new SwapCertificatesStep(options, reloads),
-            new VirtualHostRewriteStep(options, reloads, services.GetRequiredService<TemplateRenderer>()),
-            services.GetRequiredService<ReloadWebServerStep>(),
-            new CertificateCheckStep(options, services.GetRequiredService<LocalSiteProbe>()),
-            new RemoveBackupsStep(options),
-        ]);
-    }
+    public JobKind Kind => JobKind.RotateCertificate;
+
+    public ProvisioningPlan Plan { get; } = new(Name, [preflight, stage, swap, virtualHost, reload, check, removeBackups]);
 }

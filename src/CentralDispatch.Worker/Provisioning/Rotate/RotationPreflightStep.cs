@@ -2,11 +2,12 @@ using CentralDispatch.Core.Validation;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Rotate;
 
 /// <summary>Checks the new certificate as at create time (key matches, covers every host name, valid now) and that the vhost is ours.</summary>
-public sealed class RotationPreflightStep(WorkerOptions options, TimeProvider time) : IProvisioningStep
+public sealed class RotationPreflightStep(IOptions<WorkerOptions> options, TimeProvider time) : IProvisioningStep
 {
     public string Name => DeployStepNames.Preflight;
 
@@ -14,7 +15,7 @@ public sealed class RotationPreflightStep(WorkerOptions options, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(context);
         var instance = context.Instance;
-        var layout = InstanceLayout.For(instance, options);
+        var layout = InstanceLayout.For(instance, options.Value);
         var problems = new List<string>();
         var tls = NewCertificate.Of(context);
         var errors = new FieldErrors();

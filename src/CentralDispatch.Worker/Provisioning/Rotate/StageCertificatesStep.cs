@@ -1,11 +1,12 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Rotate;
 
 /// <summary>Writes the new certificate, key (0600) and chain beside the live files (*.new); Apache does not read them yet.</summary>
-public sealed class StageCertificatesStep(WorkerOptions options) : IProvisioningStep
+public sealed class StageCertificatesStep(IOptions<WorkerOptions> options) : IProvisioningStep
 {
     public const string StepName = "StageCertificates";
 
@@ -14,7 +15,7 @@ public sealed class StageCertificatesStep(WorkerOptions options) : IProvisioning
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         var files = NewCertificate.Files(NewCertificate.Of(context), layout, NewCertificate.Staged(layout));
         foreach (var file in files.Select(f => new ResourceId(ResourceKinds.File, f.Path)))
         {
@@ -29,7 +30,7 @@ public sealed class StageCertificatesStep(WorkerOptions options) : IProvisioning
             }
         }
 
-        Directory.CreateDirectory(options.Paths.CertsFolder);
+        Directory.CreateDirectory(options.Value.Paths.CertsFolder);
         foreach (var file in files)
         {
             await AtomicFile.WriteTextAsync(file.Path, file.Content, file.Mode, context.CancellationToken);

@@ -2,6 +2,7 @@ using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Rotate;
 
@@ -10,7 +11,7 @@ namespace CentralDispatch.Worker.Provisioning.Rotate;
 /// one rename, so Apache finds a complete set at any moment (and no reload runs meanwhile). Rollback puts each
 /// *.previous back, or removes a file that had none and holds the new content.
 /// </summary>
-public sealed class SwapCertificatesStep(WorkerOptions options, ReloadCoordinator reloads) : IProvisioningStep
+public sealed class SwapCertificatesStep(IOptions<WorkerOptions> options, ReloadCoordinator reloads) : IProvisioningStep
 {
     public const string StepName = "SwapCertificates";
     public const string ResourceKind = "cert-swap";
@@ -20,7 +21,7 @@ public sealed class SwapCertificatesStep(WorkerOptions options, ReloadCoordinato
     public Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         var incoming = NewCertificate.Files(NewCertificate.Of(context), layout, layout.Certificates).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var live = new[] { layout.Certificates.KeyFile, layout.Certificates.ChainFile, layout.Certificates.CertificateFile };
         return reloads.ExclusiveAsync(async () =>
@@ -54,14 +55,14 @@ public sealed class SwapCertificatesStep(WorkerOptions options, ReloadCoordinato
                 await context.RecordCreatedAsync(resource);
             }
 
-            NativeFileSystem.FlushDirectory(options.Paths.CertsFolder);
+            NativeFileSystem.FlushDirectory(options.Value.Paths.CertsFolder);
         }, context.CancellationToken);
     }
 
     public Task<bool> VerifyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         return Task.FromResult(NewCertificate.Files(NewCertificate.Of(context), layout, layout.Certificates)
             .All(f => File.Exists(f.Path) && File.ReadAllText(f.Path) == f.Content));
     }
@@ -81,7 +82,7 @@ public sealed class SwapCertificatesStep(WorkerOptions options, ReloadCoordinato
             else if (File.Exists(path) && context.Job.Parameters?.NewTls is { } tls)
             {
                 // No copy: the file did not exist before this job. Only the new certificate's own file is removed.
-                var layout = InstanceLayout.For(context.Instance, options);
+                var layout = InstanceLayout.For(context.Instance, options.Value);
                 var mine = NewCertificate.Files(tls, layout, layout.Certificates).SingleOrDefault(f => f.Path == path);
                 if (mine is not null && File.ReadAllText(path) == mine.Content)
                 {

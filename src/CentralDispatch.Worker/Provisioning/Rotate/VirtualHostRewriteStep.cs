@@ -5,6 +5,7 @@ using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;
 using CentralDispatch.Worker.Provisioning.Suspend;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Rotate;
 
@@ -13,7 +14,7 @@ namespace CentralDispatch.Worker.Provisioning.Rotate;
 /// own files, keeping a maintenance block if it is suspended; the old vhost is kept as *.previous until the end. A vhost
 /// that already names the instance's certificate files is left as it is.
 /// </summary>
-public sealed class VirtualHostRewriteStep(WorkerOptions options, ReloadCoordinator reloads, TemplateRenderer templates) : IProvisioningStep
+public sealed class VirtualHostRewriteStep(IOptions<WorkerOptions> options, ReloadCoordinator reloads, TemplateRenderer templates) : IProvisioningStep
 {
     public const string ResourceKind = "vhost-rewrite";
 
@@ -22,7 +23,7 @@ public sealed class VirtualHostRewriteStep(WorkerOptions options, ReloadCoordina
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         var text = await File.ReadAllTextAsync(layout.VirtualHostFile, context.CancellationToken);
         if (text.Contains(layout.Certificates.CertificateFile, StringComparison.Ordinal))
         {
@@ -31,8 +32,8 @@ public sealed class VirtualHostRewriteStep(WorkerOptions options, ReloadCoordina
         }
 
         var instance = context.Instance with { Tls = NewCertificate.Of(context) };
-        var values = DeployTemplateValues.Site(instance, options, layout, layout.Webroot);
-        var content = OwnershipTag.Prepend(layout.Name, await templates.RenderFileAsync(options.WebServer.VirtualHostTemplate, values, context.CancellationToken));
+        var values = DeployTemplateValues.Site(instance, options.Value, layout, layout.Webroot);
+        var content = OwnershipTag.Prepend(layout.Name, await templates.RenderFileAsync(options.Value.WebServer.VirtualHostTemplate, values, context.CancellationToken));
         if (MaintenanceMode.IsOn(text))
         {
             content = MaintenanceMode.TurnOn(content, instance.Hostname);

@@ -2,6 +2,7 @@ using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Cron;
 using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Suspend;
 
@@ -9,14 +10,14 @@ namespace CentralDispatch.Worker.Provisioning.Suspend;
 /// Comments out the instance's tagged cron line (suspend) or restores it (resume); a line already as wanted is left
 /// and nothing is claimed, so a rollback never flips a line this job did not change.
 /// </summary>
-public sealed class CronSwitchStep(WorkerOptions options, ICrontab crontab, bool suspend) : IProvisioningStep
+public abstract class CronSwitchStep(IOptions<WorkerOptions> options, ICrontab crontab, bool suspend) : IProvisioningStep
 {
     public string Name => DeployStepNames.Cron;
 
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tag = InstanceLayout.For(context.Instance, options).CronTag;
+        var tag = InstanceLayout.For(context.Instance, options.Value).CronTag;
         var lines = (await crontab.ListAsync(context.CancellationToken)).Where(l => CrontabLines.HasTag(l, tag)).ToList();
         if (lines.Count == 0)
         {
@@ -44,7 +45,7 @@ public sealed class CronSwitchStep(WorkerOptions options, ICrontab crontab, bool
     public async Task<bool> VerifyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tag = InstanceLayout.For(context.Instance, options).CronTag;
+        var tag = InstanceLayout.For(context.Instance, options.Value).CronTag;
         var lines = (await crontab.ListAsync(context.CancellationToken)).Where(l => CrontabLines.HasTag(l, tag));
         return lines.All(l => CrontabLines.IsSuspended(l) == suspend);
     }

@@ -1,11 +1,12 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Provisioning.Deploy;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Suspend;
 
 /// <summary>Suspend's last step: the site must answer 503 with its maintenance page (any path), served by its own vhost.</summary>
-public sealed class MaintenanceCheckStep(WorkerOptions options, LocalSiteProbe probe) : IProvisioningStep
+public sealed class MaintenanceCheckStep(IOptions<WorkerOptions> options, LocalSiteProbe probe) : IProvisioningStep
 {
     public const string StepName = "MaintenanceCheck";
 
@@ -18,7 +19,7 @@ public sealed class MaintenanceCheckStep(WorkerOptions options, LocalSiteProbe p
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = await SiteChecks.ProbeUntilAsync(context, options, probe, null, IsMaintenancePage, Patience);
+        var result = await SiteChecks.ProbeUntilAsync(context, options.Value, probe, null, IsMaintenancePage, Patience);
         if (!IsMaintenancePage(result))
         {
             throw new InvalidOperationException(

@@ -3,6 +3,7 @@ using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Ownership;
+using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Suspend;
 
@@ -10,7 +11,7 @@ namespace CentralDispatch.Worker.Provisioning.Suspend;
 /// Puts the instance's own vhost into maintenance (suspend) or out of it (resume), in place; the reload that follows
 /// makes it live. Nothing to do when it already is as wanted (both idempotent). Rollback makes the opposite change.
 /// </summary>
-public sealed class MaintenanceStep(WorkerOptions options, ReloadCoordinator reloads, bool turnOn) : IProvisioningStep
+public abstract class MaintenanceStep(IOptions<WorkerOptions> options, ReloadCoordinator reloads, bool turnOn) : IProvisioningStep
 {
     public const string StepName = "Maintenance";
     public const string ResourceKind = "maintenance";
@@ -20,7 +21,7 @@ public sealed class MaintenanceStep(WorkerOptions options, ReloadCoordinator rel
     public async Task ApplyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var layout = InstanceLayout.For(context.Instance, options);
+        var layout = InstanceLayout.For(context.Instance, options.Value);
         if (!OwnershipTag.FileCarriesTag(layout.VirtualHostFile, layout.Name))
         {
             throw new InvalidOperationException($"The vhost file {layout.VirtualHostFile} is missing or does not carry the tag '{OwnershipTag.CommentLine(layout.Name)}'; it is left untouched.");
@@ -48,7 +49,7 @@ public sealed class MaintenanceStep(WorkerOptions options, ReloadCoordinator rel
     public async Task<bool> VerifyAsync(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = InstanceLayout.For(context.Instance, options).VirtualHostFile;
+        var file = InstanceLayout.For(context.Instance, options.Value).VirtualHostFile;
         return MaintenanceMode.IsOn(await File.ReadAllTextAsync(file, context.CancellationToken)) == turnOn;
     }
 

@@ -1,4 +1,4 @@
-namespace CentralDispatch.Worker.Provisioning.Redeploy;
+namespace CentralDispatch.Worker.Provisioning.Resources;
 
 /// <summary>The release a redeploy ships: the job's parameter, or the instance's current release (a fresh copy of it).</summary>
 public static class TargetRelease
