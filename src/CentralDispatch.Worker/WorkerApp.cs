@@ -47,6 +47,7 @@ public static class WorkerApp
             agent.Token = worker.Value.Dispatcher.Token;
             agent.AllowInsecureHttp = worker.Value.Dispatcher.AllowInsecureHttp;
             agent.Concurrency = worker.Value.Concurrency;
+            agent.InstallPath = worker.Value.Paths.InstallPath;
         });
         if (daemon)
         {

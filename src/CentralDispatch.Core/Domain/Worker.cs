@@ -53,6 +53,16 @@ public sealed class Worker
         }
     }
 
+    /// <summary>
+    /// The install path the worker reports from its own configuration (hello): its webroots are there, whatever was
+    /// typed when it was registered.
+    /// </summary>
+    public void ReportInstallPath(string installPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(installPath);
+        InstallPath = installPath;
+    }
+
     /// <summary>Marks the worker Offline when it has been silent since <paramref name="silentSince"/>.</summary>
     public bool MarkOfflineIfSilent(DateTimeOffset silentSince)
     {

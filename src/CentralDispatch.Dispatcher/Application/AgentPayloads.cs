@@ -12,7 +12,6 @@ public sealed class AgentPayloads(TlsKeyProtector keys, IOptions<QueueOptions> o
     public JobAssignment Assignment(ClaimedJob claimed)
     {
         var (job, instance) = claimed;
-        var derived = instance.Derived;
         var tls = instance.CertificatePem is not null && instance.ProtectedKeyPem is not null
             ? new TlsPayload(instance.CertificatePem, keys.Unprotect(instance.ProtectedKeyPem), instance.ChainPem)
             : null;
@@ -22,8 +21,7 @@ public sealed class AgentPayloads(TlsKeyProtector keys, IOptions<QueueOptions> o
             : null;
         return new JobAssignment(
             job.Id, job.Attempt, job.LeaseToken!.Value, job.LeaseExpiresAt!.Value, options.Value.Lease, job.Kind,
-            new InstancePayload(instance.Name, instance.Hostname, instance.Aliases, instance.Release, instance.BackendEmail,
-                derived.Database, derived.DatabaseUser, tls),
+            new InstancePayload(instance.Name, instance.Hostname, instance.Aliases, instance.Release, instance.BackendEmail, tls),
             new JobPayloadParameters(parameters.Release, newTls, parameters.RestoreFromArchive));
     }
 }

@@ -101,6 +101,13 @@ public sealed class WorkerService(DispatchDbContext db, StoreWriteGate gate, Tim
         using var _ = await gate.EnterAsync(cancellationToken);
         var worker = await db.Workers.SingleAsync(w => w.Id == workerId, cancellationToken);
         worker.MarkSeen(time.GetUtcNow(), version ?? "unknown");
+        // The worker makes its webroots under its own configured path: that one is shown, not the one registered. A
+        // path the registration would refuse is not taken (the worker's own check is looser: its sandbox may be anywhere).
+        if (request?.Facts?.GetValueOrDefault(HelloRequest.InstallPathFact) is { } installPath && InstallPathRule.Check(installPath) is null)
+        {
+            worker.ReportInstallPath(installPath);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return worker;
     }

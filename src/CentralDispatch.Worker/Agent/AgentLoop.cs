@@ -53,12 +53,18 @@ public sealed class AgentLoop(
 
     private async Task<HelloResponse?> HelloAsync(AgentRunMode mode, Backoff backoff, CancellationToken stopping)
     {
-        var request = new HelloRequest(AgentVersion.Current, Dns.GetHostName(), _options.Concurrency, new Dictionary<string, string>
+        var facts = new Dictionary<string, string>
         {
             ["os"] = RuntimeInformation.OSDescription,
             ["runtime"] = RuntimeInformation.FrameworkDescription,
             ["processors"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        if (_options.InstallPath is { Length: > 0 } installPath)
+        {
+            facts[HelloRequest.InstallPathFact] = installPath;
+        }
+
+        var request = new HelloRequest(AgentVersion.Current, Dns.GetHostName(), _options.Concurrency, facts);
         while (true)
         {
             try

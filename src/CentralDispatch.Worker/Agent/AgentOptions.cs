@@ -14,6 +14,9 @@ public sealed class AgentOptions
     /// <summary>Allow plain http:// to a <see cref="DispatcherUrl"/> that is not this machine's loopback (see DispatcherUrlRule).</summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>The worker's install path (Worker:Paths:InstallPath), reported in hello: the one source of its webroots' paths.</summary>
+    public string? InstallPath { get; set; }
+
     /// <summary>How many jobs (of different instances) run at once.</summary>
     public int Concurrency { get; set; } = 2;
 

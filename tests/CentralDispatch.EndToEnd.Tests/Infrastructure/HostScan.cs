@@ -30,7 +30,7 @@ public static class HostScan
     public static InstanceLayout Layout(SandboxWorker worker, string instance)
     {
         ArgumentNullException.ThrowIfNull(worker);
-        return InstanceLayout.For(new InstancePayload(instance, "unused.example", [], "default", "unused@example.com", "", "", null), worker.Options);
+        return InstanceLayout.For(new InstancePayload(instance, "unused.example", [], "default", "unused@example.com", null), worker.Options);
     }
 
     /// <summary>The crontab lines (active or commented out) that carry the instance's tag.</summary>

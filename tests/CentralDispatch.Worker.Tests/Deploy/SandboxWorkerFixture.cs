@@ -79,7 +79,6 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
     {
         var name = TestNames.Unique(prefix);
         var hostname = TestNames.Hostname(name);
-        var derived = DerivedNames.For(name);
         TlsPayload? tls = null;
         if (withCertificate)
         {
@@ -87,7 +86,7 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
             tls = new TlsPayload(pem.CertificatePem, pem.KeyPem, pem.ChainPem);
         }
 
-        return new InstancePayload(name, hostname, [], release, "ops@example.com", derived.Database, derived.DatabaseUser, tls);
+        return new InstancePayload(name, hostname, [], release, "ops@example.com", tls);
     }
 
     public static ProvisioningJob JobFor(InstancePayload instance, int attempt = 1) =>

@@ -1,4 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
+using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Machine.Archives;
 using CentralDispatch.Worker.Tests.Support;
 
@@ -20,7 +21,7 @@ public static class CraftedArchives
         Directory.CreateDirectory(archiveFolder);
         var archive = Path.Combine(archiveFolder, $"{instance.Name}-crafted-{Guid.NewGuid():N}.tar.gz");
         var header = new ArchiveManifest(ArchiveManifest.CurrentFormat, instance.Name, instance.Hostname, instance.Aliases, instance.Release,
-            instance.BackendEmail, instance.Database, DateTimeOffset.UnixEpoch, 1, [], [], []);
+            instance.BackendEmail, DerivedNames.For(instance.Name).Database, DateTimeOffset.UnixEpoch, 1, [], [], []);
         await new ArchiveWriter().WriteAsync(archive, webroot, dump, header, CancellationToken.None);
         return archive;
     }

@@ -24,7 +24,7 @@ public sealed class EngineHarness : IDisposable
         Runner = NewRunner();
         var name = TestNames.Unique("eng");
         Job = new ProvisioningJob(Random.Shared.NextInt64(1, long.MaxValue), 1, JobKind.Deploy,
-            new InstancePayload(name, TestNames.Hostname(name), [], "default", "ops@example.org", $"cd_{name}", $"cd_{name}", null));
+            new InstancePayload(name, TestNames.Hostname(name), [], "default", "ops@example.org", null));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));

@@ -46,6 +46,8 @@ public sealed class WorkerAppTests
             var active = await WaitForAsync(admin, name, s => s is InstanceState.Active or InstanceState.Failed or InstanceState.NeedsAttention);
             Assert.True(active.State == InstanceState.Active, $"{active.State}: {active.LastError?.Step} {active.LastError?.Message}");
             Assert.Equal($"https://{hostname}:{options.WebServer.HttpsPort}/", active.Url);
+            // Registered with the default /var/www; the webroot shown is where this worker's own configuration put it.
+            Assert.Equal(Path.Combine(options.Paths.InstallPath, name), active.Webroot);
             using var expected = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(certificate.CertificatePem);
             var probe = await host.Services.GetRequiredService<LocalSiteProbe>()
                 .ProbeHttpsAsync(hostname, options.WebServer.HttpsPort, expected, TimeSpan.FromSeconds(5), CancellationToken.None);

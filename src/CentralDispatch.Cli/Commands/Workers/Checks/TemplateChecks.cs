@@ -1,5 +1,4 @@
 using CentralDispatch.Core.Contracts.Agent;
-using CentralDispatch.Core.Domain;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Provisioning.Deploy;
@@ -45,9 +44,8 @@ public static class TemplateChecks
     public static IReadOnlyDictionary<string, string> SampleValues(WorkerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var derived = DerivedNames.For(SampleName);
         var instance = new InstancePayload(SampleName, $"{SampleName}.example.com", [$"www.{SampleName}.example.com"], "default",
-            options.DefaultBackendEmail, derived.Database, derived.DatabaseUser, null);
+            options.DefaultBackendEmail, null);
         var layout = InstanceLayout.For(instance, options);
         return DeployTemplateValues.InstanceConfig(instance, options, layout, layout.Webroot, "sample-password");
     }
