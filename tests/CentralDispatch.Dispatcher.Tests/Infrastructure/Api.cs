@@ -8,6 +8,7 @@ using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
 
 namespace CentralDispatch.Dispatcher.Tests.Infrastructure;

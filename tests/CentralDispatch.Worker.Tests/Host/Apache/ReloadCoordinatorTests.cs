@@ -1,3 +1,4 @@
+using CentralDispatch.Testing;
 using CentralDispatch.Worker.Host.Apache;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using CentralDispatch.Testing;
 using CentralDispatch.Worker.Host.Processes;
 using CentralDispatch.Worker.Tests.Support;
 
