@@ -86,6 +86,9 @@ public static class Api
     public static Task<HttpResponseMessage> SucceedAsync(this HttpClient agent, JobAssignment job, string? url = null) =>
         agent.CompleteAsync(job, new CompleteRequest(job.Attempt, job.LeaseToken, Core.Domain.JobState.Succeeded, Facts: new JobFactsReport(Url: url)));
 
+    public static async Task<WorkerResponse> GetWorkerAsync(this HttpClient admin, string name) =>
+        await (await admin.GetAsync($"/api/v1/workers/{name}")).ReadAsync<WorkerResponse>();
+
     public static async Task<InstanceResponse> GetInstanceAsync(this HttpClient admin, string name) =>
         await (await admin.GetAsync($"/api/v1/instances/{name}")).ReadAsync<InstanceResponse>();
 
