@@ -96,10 +96,22 @@ public sealed partial class InstanceActionsTests
     }
 
     [Fact]
-    public void Slugs_ReadAsASentenceTest()
+    public void Slugs_ReadAsASentence_InTheCataloguesOrderTest()
     {
-        Assert.StartsWith("deploy, retry, redeploy, ", InstanceActions.Slugs, StringComparison.Ordinal);
-        Assert.EndsWith(" or backout", InstanceActions.Slugs, StringComparison.Ordinal);
+        var words = InstanceActions.Slugs.Split(", ");
+        var last = words[^1].Split(" or ");
+
+        Assert.Equal(InstanceActions.All.Select(a => a.Slug), [.. words[..^1], .. last]);
+        Assert.Equal(2, last.Length);
+    }
+
+    [Fact]
+    public void All_IsInTheOrderOfJobKinds_AVariantAfterTheActionOfItsJobTest()
+    {
+        var all = InstanceActions.All.ToList();
+
+        Assert.All(all.Where(a => a.IsVariant), v => Assert.True(all.IndexOf(v) > all.IndexOf(InstanceActions.ForKind(v.Kind)), v.Slug));
+        Assert.Equal(all.Select(a => a.Kind).Order(), all.Select(a => a.Kind));
     }
 
     [GeneratedRegex("^[a-z][a-z-]*[a-z]$")]
