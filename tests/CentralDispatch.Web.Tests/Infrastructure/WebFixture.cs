@@ -2,6 +2,7 @@ using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Security;
@@ -144,7 +145,7 @@ public sealed class WebFixture : IAsyncLifetime
         await CreateInstanceAsync(active, WorkerName, certificate: TestCertificates.ForHosts(TestNames.Hostname(active)));
         await CreateInstanceAsync(archived, WorkerName);
         await WaitForStateAsync(archived, InstanceState.Active);
-        await WithServiceAsync<InstanceService, JobSummary>(s => s.ActAsync(archived, InstanceAction.Decommission, null, "test", CancellationToken.None));
+        await WithServiceAsync<InstanceService, JobSummary>(s => s.ActAsync(archived, InstanceActions.Get<DecommissionAction>(), null, "test", CancellationToken.None));
         await WaitForStateAsync(archived, InstanceState.Archived);
         await WaitForStateAsync(active, InstanceState.Active);
         return (active, archived);
