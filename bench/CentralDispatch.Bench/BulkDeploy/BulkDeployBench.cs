@@ -2,8 +2,10 @@ using System.Diagnostics;
 using CentralDispatch.Bench.Harness;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
+using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Bench.BulkDeploy;
 
@@ -30,14 +32,15 @@ public static class BulkDeployBench
             new(4, TimeSpan.Zero),
             new(4, window),
         ];
-        await using var dispatcher = await BenchDispatcher.StartAsync(postgres: null, cancellationToken);
+        await using var dispatcher = await DispatcherTestHost.StartAsync(new() { LogLevel = LogLevel.None }, cancellationToken);
+        using var admin = BenchClient.Create(dispatcher.BaseAddress, dispatcher.AdminToken);
         var runs = new List<BulkRun>();
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var settings in round % 2 == 1 ? plan : plan.Reverse())
             {
                 Console.Error.WriteLine($"bulk-deploy: round {round}, {settings.Label}: {options.Deploys} deploys, concurrency {settings.Concurrency}, coalescing window {settings.CoalescingWindow.TotalMilliseconds:0} ms");
-                var run = await RunOnceAsync(dispatcher, settings, round, options.Deploys, cancellationToken);
+                var run = await RunOnceAsync(dispatcher.BaseAddress, admin, settings, round, options.Deploys, cancellationToken);
                 Console.Error.WriteLine($"bulk-deploy: round {round}, {settings.Label}: {run.Wall.TotalSeconds:F1} s, {run.Reloads.Reloads} reloads");
                 runs.Add(run);
             }
@@ -46,17 +49,17 @@ public static class BulkDeployBench
         return BulkDeployReport.Format(options, plan, runs);
     }
 
-    private static async Task<BulkRun> RunOnceAsync(BenchDispatcher dispatcher, BulkRunSettings settings, int round, int deploys,
+    private static async Task<BulkRun> RunOnceAsync(Uri dispatcher, HttpClient admin, BulkRunSettings settings, int round, int deploys,
         CancellationToken cancellationToken)
     {
         var prefix = $"{settings.Label}-r{round}";
-        await using var worker = await SandboxWorker.StartAsync(dispatcher, $"bulk-{prefix}", settings.Concurrency, settings.CoalescingWindow, cancellationToken);
+        await using var worker = await SandboxWorker.StartAsync(dispatcher, admin, $"bulk-{prefix}", settings.Concurrency, settings.CoalescingWindow, cancellationToken);
 
         // A fresh worker's first deploy pays for its first database connection (and, in the first run, for JIT); a
         // long-running worker pays that once, so one untimed deploy goes first and its reloads are not counted.
         using (var warmUp = PlannedInstance.Create($"{prefix}-warm-up", worker.Name))
         {
-            await DeployAllAsync(dispatcher, worker, [warmUp], cancellationToken);
+            await DeployAllAsync(admin, worker, [warmUp], cancellationToken);
         }
 
         var before = worker.Reloads;
@@ -68,7 +71,7 @@ public static class BulkDeployBench
         try
         {
             var started = Stopwatch.GetTimestamp();
-            instances = await DeployAllAsync(dispatcher, worker, planned, cancellationToken);
+            instances = await DeployAllAsync(admin, worker, planned, cancellationToken);
             wall = Stopwatch.GetElapsedTime(started);
         }
         finally
@@ -79,23 +82,23 @@ public static class BulkDeployBench
             }
         }
 
-        return new BulkRun(settings, deploys, wall, Since(before, worker.Reloads), await MedianJobSecondsAsync(dispatcher.Admin, instances, cancellationToken));
+        return new BulkRun(settings, deploys, wall, Since(before, worker.Reloads), await MedianJobSecondsAsync(admin, instances, cancellationToken));
     }
 
     /// <summary>Creates the instances one request after another, then waits until every one of them is Active.</summary>
-    private static async Task<IReadOnlyList<InstanceResponse>> DeployAllAsync(BenchDispatcher dispatcher, SandboxWorker worker,
+    private static async Task<IReadOnlyList<InstanceResponse>> DeployAllAsync(HttpClient admin, SandboxWorker worker,
         IReadOnlyList<PlannedInstance> planned, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         foreach (var instance in planned)
         {
-            await dispatcher.Admin.CreateInstanceAsync(instance.Request, cancellationToken);
+            await admin.CreateInstanceAsync(instance.Request, cancellationToken);
         }
 
         var names = planned.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         while (true)
         {
-            var instances = (await dispatcher.Admin.ListInstancesAsync(worker.Name, cancellationToken)).Where(i => names.Contains(i.Name)).ToList();
+            var instances = (await admin.ListInstancesAsync(worker.Name, cancellationToken)).Where(i => names.Contains(i.Name)).ToList();
             foreach (var instance in instances)
             {
                 instance.EnsureNotFailed();

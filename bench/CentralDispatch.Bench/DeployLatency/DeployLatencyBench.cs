@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using CentralDispatch.Bench.Harness;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Http;
+using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Bench.DeployLatency;
 
@@ -23,21 +25,22 @@ public static class DeployLatencyBench
     {
         ArgumentNullException.ThrowIfNull(options);
         var defaults = new WorkerOptions();
-        await using var dispatcher = await BenchDispatcher.StartAsync(postgres: null, cancellationToken);
-        await using var worker = await SandboxWorker.StartAsync(dispatcher, "latency", defaults.Concurrency, defaults.ReloadCoalescingWindow, cancellationToken);
+        await using var dispatcher = await DispatcherTestHost.StartAsync(new() { LogLevel = LogLevel.None }, cancellationToken);
+        using var admin = BenchClient.Create(dispatcher.BaseAddress, dispatcher.AdminToken);
+        await using var worker = await SandboxWorker.StartAsync(dispatcher.BaseAddress, admin, "latency", defaults.Concurrency, defaults.ReloadCoalescingWindow, cancellationToken);
         var probe = new LocalSiteProbe(TimeProvider.System);
 
         // The first deploy pays for JIT and cold caches, which a long-running worker pays once; it is not counted.
         using (var warmUp = PlannedInstance.Create("warm-up", worker.Name))
         {
-            await DeployAsync(dispatcher.Admin, worker, probe, warmUp, cancellationToken);
+            await DeployAsync(admin, worker, probe, warmUp, cancellationToken);
         }
 
         var measurements = new List<DeployMeasurement>();
         for (var i = 1; i <= options.Deploys; i++)
         {
             using var planned = PlannedInstance.Create($"lat-{i:D3}", worker.Name);
-            var measurement = await DeployAsync(dispatcher.Admin, worker, probe, planned, cancellationToken);
+            var measurement = await DeployAsync(admin, worker, probe, planned, cancellationToken);
             Console.Error.WriteLine($"deploy-latency: {i}/{options.Deploys}: first 200 after {measurement.FirstOkMs:F0} ms, reload baseline {measurement.BaselineMs:F0} ms");
             measurements.Add(measurement);
         }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using CentralDispatch.Core.Contracts;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
+using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 
@@ -14,6 +15,15 @@ public static class AdminApi
     {
         using var response = await admin.PostAsJsonAsync("/api/v1/instances", request, CoreJson.Options, cancellationToken);
         await response.EnsureSuccessWithBodyAsync(cancellationToken);
+    }
+
+    /// <summary>Registers a worker; returns its enrolment token.</summary>
+    public static async Task<string> RegisterWorkerAsync(this HttpClient admin, string name, int capacity, CancellationToken cancellationToken)
+    {
+        using var response = await admin.PostAsJsonAsync("/api/v1/workers",
+            new RegisterWorkerRequest(name, $"https://{name}.bench.example", Capacity: capacity), CoreJson.Options, cancellationToken);
+        await response.EnsureSuccessWithBodyAsync(cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<WorkerEnrolmentResponse>(CoreJson.Options, cancellationToken))!.Token;
     }
 
     public static Task<InstanceResponse> GetInstanceAsync(this HttpClient admin, string name, CancellationToken cancellationToken) =>

@@ -34,16 +34,17 @@ public sealed class SandboxWorker : IAsyncDisposable
     /// <summary>The worker's own config test and reload commands, on its Apache.</summary>
     public IWebServerControl WebServer => _host.Services.GetRequiredService<IWebServerControl>();
 
-    public static async Task<SandboxWorker> StartAsync(BenchDispatcher dispatcher, string name, int concurrency, TimeSpan coalescingWindow,
+    /// <summary>Registers the worker through <paramref name="admin"/> and starts it against the dispatcher at <paramref name="dispatcher"/>.</summary>
+    public static async Task<SandboxWorker> StartAsync(Uri dispatcher, HttpClient admin, string name, int concurrency, TimeSpan coalescingWindow,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
-        var token = await dispatcher.RegisterWorkerAsync(name, capacity: 1000, cancellationToken);
+        var token = await admin.RegisterWorkerAsync(name, capacity: 1000, cancellationToken);
         var data = new BenchFolder("cd-bench");
         try
         {
             var config = data.Combine(WorkerProfiles.SandboxConfigFileName);
-            var options = WorkerProfiles.Sandbox(data.Path, dispatcher.Address.ToString(), token);
+            var options = WorkerProfiles.Sandbox(data.Path, dispatcher.ToString(), token);
             options.Concurrency = concurrency;
             options.ReloadCoalescingWindow = coalescingWindow;
             await WorkerInitializer.InitializeAsync(options, config, RepositoryFiles.SampleRelease, cancellationToken);

@@ -9,7 +9,9 @@ using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Postgres;
+using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Bench.Queue;
 
@@ -40,11 +42,12 @@ public static class QueueBench
     private static async Task<(StoreUnderTest, LatencySample, LatencySample)> MeasureAsync(StoreUnderTest store, QueueBenchOptions options,
         CancellationToken cancellationToken)
     {
-        await using var dispatcher = await BenchDispatcher.StartAsync(store.Postgres, cancellationToken);
-        var agents = await RegisterAgentsAsync(dispatcher, options.Agents, cancellationToken);
+        await using var dispatcher = await DispatcherTestHost.StartAsync(new() { Postgres = store.Postgres, LogLevel = LogLevel.None }, cancellationToken);
+        using var admin = BenchClient.Create(dispatcher.BaseAddress, dispatcher.AdminToken);
+        var agents = await RegisterAgentsAsync(dispatcher.BaseAddress, admin, options.Agents, cancellationToken);
         try
         {
-            await QueueJobsAsync(dispatcher.Admin, agents.Select(a => a.Worker).ToList(), options.Jobs, cancellationToken);
+            await QueueJobsAsync(admin, agents.Select(a => a.Worker).ToList(), options.Jobs, cancellationToken);
             var work = await AcrossAgentsAsync(agents.Select(a => a.Client).ToList(), ClaimAndCompleteAsync, cancellationToken);
             if (work.Count != options.Jobs)
             {
@@ -115,14 +118,14 @@ public static class QueueBench
         return latencies;
     }
 
-    private static async Task<List<(string Worker, HttpClient Client)>> RegisterAgentsAsync(BenchDispatcher dispatcher, int count,
+    private static async Task<List<(string Worker, HttpClient Client)>> RegisterAgentsAsync(Uri dispatcher, HttpClient admin, int count,
         CancellationToken cancellationToken)
     {
         var agents = new List<(string, HttpClient)>();
         for (var i = 0; i < count; i++)
         {
             var name = $"bench-{i.ToString("D3", CultureInfo.InvariantCulture)}";
-            var client = dispatcher.Client(await dispatcher.RegisterWorkerAsync(name, 10_000, cancellationToken));
+            var client = BenchClient.Create(dispatcher, await admin.RegisterWorkerAsync(name, 10_000, cancellationToken));
             agents.Add((name, client));
             (await client.PostAsJsonAsync("/api/v1/agent/hello", new HelloRequest("bench", name), CoreJson.Options, cancellationToken))
                 .EnsureSuccessStatusCode();

@@ -9,8 +9,7 @@ using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
-using CentralDispatch.Dispatcher;
-using CentralDispatch.Dispatcher.Security;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Files;
@@ -35,10 +34,10 @@ public static class RedeployBench
         File.SetUnixFileMode(data.FullName, FileModes.Folder);
         try
         {
-            await using var app = DispatcherApp.Build(new DispatcherSettings(Path.Combine(data.FullName, "dispatcher"), null, "http://127.0.0.1:0"),
-                b => b.Logging.ClearProviders());
-            var address = new Uri((await DispatcherApp.StartAsync(app, cancellationToken))[0]);
-            using var admin = Client(address, await AdminTokenAsync(app.Services, cancellationToken));
+            await using var dispatcher = await DispatcherTestHost.StartAsync(
+                new() { DataFolder = Path.Combine(data.FullName, "dispatcher"), LogLevel = LogLevel.None }, cancellationToken);
+            var address = dispatcher.BaseAddress;
+            using var admin = Client(address, dispatcher.AdminToken);
             var config = await InitWorkerAsync(admin, address, Path.Combine(data.FullName, "worker"), options, cancellationToken);
 
             BenchWorker worker = await BenchWorker.StartAsync(config, cancellationToken);
@@ -54,7 +53,7 @@ public static class RedeployBench
             worker = await BenchWorker.StartAsync(config, cancellationToken);
             var baseline = await RoundAsync("baseline: coalescing off", worker, admin, names, "bench-v3", cancellationToken);
             await worker.DisposeAsync();
-            await app.StopAsync(cancellationToken);
+            await dispatcher.StopAsync();
             return Format(options, deploy.Elapsed, deployReloads, coalesced, baseline);
         }
         finally
@@ -161,14 +160,6 @@ public static class RedeployBench
         }
 
         return succeeded;
-    }
-
-    private static async Task<string> AdminTokenAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
-        await accounts.CreateAsync("bench@example.com", "benchmark-password", cancellationToken);
-        return await accounts.IssueTokenAsync("bench@example.com", "bench", cancellationToken);
     }
 
     private static HttpClient Client(Uri address, string token)

@@ -1,6 +1,9 @@
 namespace CentralDispatch.Core.Domain;
 
-/// <summary>What a job does to its instance; each kind is one worker plan.</summary>
+/// <summary>
+/// What a job does to its instance: its name on the wire, in the store and in the worker's journal. Each kind is defined by
+/// one action in Domain/Actions (docs/ARCHITECTURE.md) and run by one worker plan.
+/// </summary>
 public enum JobKind
 {
     Deploy,

@@ -1,3 +1,5 @@
+using CentralDispatch.Core.Domain.Actions;
+
 namespace CentralDispatch.Core.Domain;
 
 /// <summary>One customer's copy of the application on one worker: code folder, database, user, certificate, vhost, cron.</summary>
@@ -62,81 +64,60 @@ public sealed class ManagedInstance
     /// <summary>Refuses an action the current state does not allow, saying what would be allowed.</summary>
     public void EnsureAllows(InstanceAction action)
     {
-        var allowed = action.AllowedFrom();
-        if (allowed.Contains(State))
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.AllowedFrom.Contains(State))
         {
             return;
         }
 
         throw new IllegalTransitionException(
-            $"Instance '{Name}'", State.ToString(), action.Slug(),
-            $"It is allowed when the instance is {string.Join(" or ", allowed)}.");
+            $"Instance '{Name}'", State.ToString(), action.Slug,
+            $"It is allowed when the instance is {string.Join(" or ", action.AllowedFrom)}.");
     }
 
-    /// <summary>A worker started this instance's job: move into the in-progress state the job kind implies.</summary>
+    /// <summary>A worker started this instance's job: move into the in-progress state the job's action implies.</summary>
     public void StartJob(JobKind kind, DateTimeOffset now)
     {
-        var allowedFrom = kind switch
-        {
-            JobKind.Deploy => new[] { InstanceState.Pending, InstanceState.Failed },
-            JobKind.Redeploy => [InstanceState.Active],
-            JobKind.Decommission => [InstanceState.Active, InstanceState.Suspended, InstanceState.Failed],
-            JobKind.Suspend => [InstanceState.Active, InstanceState.Suspended],
-            JobKind.Resume => [InstanceState.Suspended, InstanceState.Active],
-            JobKind.RotateCertificate => [InstanceState.Active, InstanceState.Suspended],
-            JobKind.BackOut => [InstanceState.Failed, InstanceState.NeedsAttention],
-            _ => [],
-        };
+        var action = InstanceActions.ForKind(kind);
         // A requeued attempt of the same job starts again; the state already moved. The state the job started
         // from must allow this kind too: a Suspend may not pass for a new attempt while a Deploy runs.
-        if (StateBeforeJob is { } before && allowedFrom.Contains(before) && State == StateWhileRunning(kind, before))
+        if (StateBeforeJob is { } before && action.AllowedFrom.Contains(before) && State == action.StateWhileRunning(before))
         {
             return;
         }
 
-        if (!allowedFrom.Contains(State))
+        if (!action.AllowedFrom.Contains(State))
         {
             throw new IllegalTransitionException($"Instance '{Name}'", State.ToString(), $"starting a {kind} job");
         }
 
         StateBeforeJob = State;
-        State = StateWhileRunning(kind, State);
+        State = action.StateWhileRunning(State);
         UpdatedAt = now;
     }
 
-    /// <summary>The instance's job ended: move to the state its outcome implies and record or clear the error.</summary>
+    /// <summary>The instance's job ended: move to the state its action gives the outcome, and record or clear the error.</summary>
     public void FinishJob(JobKind kind, JobState outcome, InstanceError? error, JobResultFacts facts, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         if (!outcome.IsFinished())
         {
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A job outcome must be a finished state.");
         }
 
-        var before = StateBeforeJob ?? State;
         var succeeded = outcome == JobState.Succeeded;
-        State = (kind, succeeded, outcome) switch
-        {
-            (JobKind.Deploy, true, _) => InstanceState.Active,
-            // Failed means the worker could not run the plan at all (nothing touched): retry is safe.
-            (JobKind.Deploy, false, JobState.NeedsAttention) => InstanceState.NeedsAttention,
-            (JobKind.Deploy, false, _) => InstanceState.Failed,
-            (JobKind.Redeploy, _, JobState.NeedsAttention) => InstanceState.NeedsAttention,
-            (JobKind.Redeploy, _, _) => InstanceState.Active,
-            (JobKind.Suspend, true, _) => InstanceState.Suspended,
-            (JobKind.Resume, true, _) => InstanceState.Active,
-            (JobKind.Decommission, true, _) => InstanceState.Archived,
-            (JobKind.Decommission, false, JobState.NeedsAttention) => InstanceState.NeedsAttention,
-            (JobKind.BackOut, true, _) => InstanceState.Failed,
-            (JobKind.BackOut, false, _) => InstanceState.NeedsAttention,
-            _ => before,
-        };
-
+        State = InstanceActions.ForKind(kind).Ends.After(outcome, StateBeforeJob ?? State);
         if (succeeded)
         {
             ClearError();
-            if (kind == JobKind.Redeploy && facts.Release is not null)
+            if (facts.Release is not null)
             {
                 Release = facts.Release;
+            }
+
+            if (facts.Certificate is { } certificate)
+            {
+                ReplaceCertificate(certificate, now);
             }
         }
         else
@@ -201,14 +182,6 @@ public sealed class ManagedInstance
         CertificateNotAfter = tls.NotAfter;
         UpdatedAt = now;
     }
-
-    private static InstanceState StateWhileRunning(JobKind kind, InstanceState from) => kind switch
-    {
-        JobKind.Deploy => InstanceState.Deploying,
-        JobKind.Redeploy => InstanceState.Updating,
-        JobKind.Decommission => InstanceState.Decommissioning,
-        _ => from,
-    };
 
     private void ClearError()
     {

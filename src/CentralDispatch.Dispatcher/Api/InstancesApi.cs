@@ -2,7 +2,7 @@ using System.Security.Claims;
 using CentralDispatch.Core.Contracts;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
-using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Errors;
 using Microsoft.AspNetCore.Builder;
@@ -32,9 +32,9 @@ public static class InstancesApi
                              + "empty fields keep the archived instance's. Answers 202 with the instance (Pending) and its queued Deploy job, which reads the archive.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{name}/{action}", Act)
-            .WithSummary("Queue an action: deploy, retry, redeploy, suspend, resume, decommission, backout or rotate-certificate.")
+            .WithSummary($"Queue an action: {InstanceActions.Slugs}.")
             .WithDescription("Answers 409 with the reason when the instance's state does not allow the action or another job is unfinished. "
-                             + "redeploy takes an optional {\"release\"}; rotate-certificate takes {\"certificatePem\", \"keyPem\", \"chainPem\"}.")
+                             + ActionBodies.Description)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
@@ -69,8 +69,7 @@ public static class InstancesApi
     {
         if (!InstanceActions.TryParse(action, out var parsed))
         {
-            throw new NotFoundException(
-                $"There is no action '{(action.Length > 30 ? action[..30] : action)}'; use deploy, retry, redeploy, suspend, resume, decommission, backout or rotate-certificate.");
+            throw new NotFoundException($"There is no action '{(action.Length > 30 ? action[..30] : action)}'; use {InstanceActions.Slugs}.");
         }
 
         var job = await instances.ActAsync(name, parsed, body, user.Actor(), ct);

@@ -1,5 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
-using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher.Queue;
 using CentralDispatch.Dispatcher.Security;
 using Microsoft.Extensions.Options;
@@ -15,13 +15,9 @@ public sealed class AgentPayloads(TlsKeyProtector keys, IOptions<QueueOptions> o
         var tls = instance.CertificatePem is not null && instance.ProtectedKeyPem is not null
             ? new TlsPayload(instance.CertificatePem, keys.Unprotect(instance.ProtectedKeyPem), instance.ChainPem)
             : null;
-        var parameters = JobParameters.FromJson(job.Parameters);
-        var newTls = parameters.NewTls is { } rotated
-            ? new TlsPayload(rotated.CertificatePem, keys.Unprotect(rotated.ProtectedKeyPem), rotated.ChainPem)
-            : null;
         return new JobAssignment(
             job.Id, job.Attempt, job.LeaseToken!.Value, job.LeaseExpiresAt!.Value, options.Value.Lease, job.Kind,
             new InstancePayload(instance.Name, instance.Hostname, instance.Aliases, instance.Release, instance.BackendEmail, tls),
-            new JobPayloadParameters(parameters.Release, newTls, parameters.RestoreFromArchive));
+            InstanceActions.ForKind(job.Kind).Payload(job.Parameters, keys.Unprotect));
     }
 }

@@ -2,6 +2,7 @@ using CentralDispatch.Core.Contracts;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Core.Validation;
 using CentralDispatch.Dispatcher.Errors;
 using CentralDispatch.Dispatcher.Queue;
@@ -89,8 +90,8 @@ public sealed class InstanceService(
             }
 
             instance.EnsureAllows(action);
-            var parameters = await ParametersAsync(instance, action, body, cancellationToken);
-            job = await queue.EnqueueAsync(instance, action.Kind(), parameters, requestedBy, cancellationToken);
+            var parameters = await ArgumentsAsync(instance, action, body, cancellationToken);
+            job = await queue.EnqueueAsync(instance, action.Kind, parameters, requestedBy, cancellationToken);
             await SaveAsync(cancellationToken);
         }
 
@@ -141,7 +142,8 @@ public sealed class InstanceService(
                 db.Instances.Add(instance);
             }
 
-            job = await queue.EnqueueAsync(instance, JobKind.Deploy, new JobParameters(RestoreFromArchive: archive), requestedBy, cancellationToken);
+            var deploy = InstanceActions.Get<DeployAction>();
+            job = await queue.EnqueueAsync(instance, deploy.Kind, deploy.Store(new DeployAction.Arguments(archive)), requestedBy, cancellationToken);
             await SaveAsync(cancellationToken);
         }
 
@@ -157,36 +159,15 @@ public sealed class InstanceService(
         return jobs.Select(j => j.ToSummary(instance.Name)).ToList();
     }
 
-    private async Task<JobParameters?> ParametersAsync(ManagedInstance instance, InstanceAction action, InstanceActionRequest? body,
+    /// <summary>The action's stored arguments, made from the request and the instance's latest job of the same kind.</summary>
+    private async Task<string?> ArgumentsAsync(ManagedInstance instance, InstanceAction action, InstanceActionRequest? body,
         CancellationToken cancellationToken)
     {
-        switch (action)
-        {
-            case InstanceAction.Deploy or InstanceAction.Retry:
-                // A restored instance deploys from its archive again: the files and data are there, not in a release.
-                var last = await db.Jobs.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.Kind == JobKind.Deploy)
-                    .OrderByDescending(j => j.Id).Select(j => j.Parameters).FirstOrDefaultAsync(cancellationToken);
-                return JobParameters.FromJson(last).RestoreFromArchive is { } archive ? new JobParameters(RestoreFromArchive: archive) : null;
-            case InstanceAction.Redeploy:
-                var release = string.IsNullOrEmpty(body?.Release) ? instance.Release : body.Release;
-                var problem = ReleaseNameRule.Check(release);
-                return problem is null ? new JobParameters(Release: release) : throw RequestValidationException.For("release", problem);
-            case InstanceAction.RotateCertificate:
-                var errors = new FieldErrors();
-                if (string.IsNullOrWhiteSpace(body?.CertificatePem))
-                {
-                    errors.Add(TlsRule.CertificateField, "Required: the new certificate (PEM) to rotate to, with its key.");
-                    throw new RequestValidationException(errors);
-                }
-
-                var tls = TlsRule.Validate(body.CertificatePem, body.KeyPem, body.ChainPem, [instance.Hostname, .. instance.Aliases],
-                    time.GetUtcNow(), errors) ?? throw new RequestValidationException(errors);
-                var material = Protect(tls);
-                return new JobParameters(CertificatePem: material.CertificatePem, ProtectedKeyPem: material.ProtectedKeyPem,
-                    ChainPem: material.ChainPem, CertificateNotAfter: material.NotAfter);
-            default:
-                return null;
-        }
+        var previous = await db.Jobs.AsNoTracking().Where(j => j.InstanceId == instance.Id && j.Kind == action.Kind)
+            .OrderByDescending(j => j.Id).Select(j => j.Parameters).FirstOrDefaultAsync(cancellationToken);
+        var errors = new FieldErrors();
+        var arguments = action.StoreArguments(new ActionContext(instance, body, previous, time.GetUtcNow(), Protect, errors));
+        return errors.IsEmpty ? arguments : throw new RequestValidationException(errors);
     }
 
     private TlsMaterial Protect(ValidatedTls tls) => new(tls.CertificatePem, keys.Protect(tls.KeyPem), tls.ChainPem, tls.NotAfter);

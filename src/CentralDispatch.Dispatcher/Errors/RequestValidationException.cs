@@ -6,11 +6,4 @@ namespace CentralDispatch.Dispatcher.Errors;
 public sealed class RequestValidationException(FieldErrors errors) : Exception("One or more fields are not valid: " + errors)
 {
     public FieldErrors Errors { get; } = errors;
-
-    public static RequestValidationException For(string field, string message)
-    {
-        var errors = new FieldErrors();
-        errors.Add(field, message);
-        return new RequestValidationException(errors);
-    }
 }

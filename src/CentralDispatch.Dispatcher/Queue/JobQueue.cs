@@ -1,5 +1,6 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher.Errors;
 using CentralDispatch.Dispatcher.Store;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,8 @@ public sealed partial class JobQueue(
     private readonly QueueOptions _options = options.Value;
 
     /// <summary>Queues a job for the instance; refused while another job of the instance is unfinished.</summary>
-    public async Task<Job> EnqueueAsync(ManagedInstance instance, JobKind kind, JobParameters? parameters, string? requestedBy,
+    /// <param name="parameters">The job's arguments as its action stores them (JSON), or null.</param>
+    public async Task<Job> EnqueueAsync(ManagedInstance instance, JobKind kind, string? parameters, string? requestedBy,
         CancellationToken cancellationToken)
     {
         var unfinished = await db.Jobs.AsNoTracking()
@@ -38,7 +40,7 @@ public sealed partial class JobQueue(
                 $"Instance '{instance.Name}' already has job {unfinished.Id} ({unfinished.Kind}, {unfinished.State}); wait for it to finish or cancel it.");
         }
 
-        var job = Job.Queue(instance.Id, instance.WorkerId, kind, parameters?.ToJson(), requestedBy, time.GetUtcNow());
+        var job = Job.Queue(instance.Id, instance.WorkerId, kind, parameters, requestedBy, time.GetUtcNow());
         db.Jobs.Add(job);
         return job;
     }
@@ -187,13 +189,9 @@ public sealed partial class JobQueue(
             ? null
             : new InstanceError(request.Error.Step ?? job.Kind.ToString(), request.Error.Message ?? "", request.Error.Leftovers ?? [], job.Id);
         job.Complete(request.Outcome, error is null ? null : $"{error.Step}: {error.Message}", now);
-        var facts = new JobResultFacts(request.Facts?.Url, request.Facts?.ArchivePath, request.Facts?.Release);
+        var reported = new JobResultFacts(request.Facts?.Url, request.Facts?.ArchivePath, request.Facts?.Release);
+        var facts = InstanceActions.ForKind(job.Kind).ResultFacts(job.Parameters, reported);
         instance.FinishJob(job.Kind, request.Outcome, error, facts, now);
-        if (job.Kind == JobKind.RotateCertificate && request.Outcome == JobState.Succeeded
-            && JobParameters.FromJson(job.Parameters).NewTls is { } tls)
-        {
-            instance.ReplaceCertificate(tls, now);
-        }
 
         await SaveFencedAsync(job, cancellationToken);
         activity.Notify(job.Id);

@@ -2,7 +2,6 @@ using CentralDispatch.Worker.Provisioning.Decommission;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Plans;
 using CentralDispatch.Worker.Provisioning.Redeploy;
-using CentralDispatch.Worker.Provisioning.Removal;
 using CentralDispatch.Worker.Provisioning.Resources;
 using CentralDispatch.Worker.Provisioning.Rotate;
 using CentralDispatch.Worker.Provisioning.Suspend;
@@ -21,24 +20,24 @@ public static class PlanServices
     {
         AddHostResources(services);
         AddSteps(services);
-        services.AddJobPlan<DeployPlan>();
-        services.AddJobPlan<RedeployPlan>();
-        services.AddJobPlan<SuspendPlan>();
-        services.AddJobPlan<ResumePlan>();
-        services.AddJobPlan<RotatePlan>();
-        services.AddJobPlan<DecommissionPlan>();
-        services.AddJobPlan<BackOutPlan>();
+        AddJobPlans(services);
         services.TryAddSingleton<WorkerPlanFactory>();
         services.TryAddSingleton<IPlanFactory>(provider => provider.GetRequiredService<WorkerPlanFactory>());
         return services;
     }
 
-    /// <summary>A job kind's plan; <see cref="WorkerPlanFactory"/> refuses two plans for one kind.</summary>
-    public static IServiceCollection AddJobPlan<TPlan>(this IServiceCollection services) where TPlan : class, IJobPlan
+    /// <summary>
+    /// Every <see cref="IJobPlan"/> of the worker, under its own type and as an <see cref="IJobPlan"/>: a new job kind's
+    /// plan class needs no line here. <see cref="WorkerPlanFactory"/> refuses two plans for one kind.
+    /// </summary>
+    private static void AddJobPlans(IServiceCollection services)
     {
-        services.TryAddSingleton<TPlan>();
-        services.AddSingleton<IJobPlan>(provider => provider.GetRequiredService<TPlan>());
-        return services;
+        var plans = typeof(IJobPlan).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IJobPlan)));
+        foreach (var plan in plans)
+        {
+            services.TryAddSingleton(plan);
+            services.AddSingleton(typeof(IJobPlan), provider => provider.GetRequiredService(plan));
+        }
     }
 
     /// <summary>Every <see cref="HostResource"/> of the worker, each under its own type: a new resource class needs no line here.</summary>

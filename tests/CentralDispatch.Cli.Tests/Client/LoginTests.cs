@@ -1,5 +1,6 @@
 using CentralDispatch.Cli.Tests.Infrastructure;
 using CentralDispatch.Core.Contracts.Workers;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Cli.Tests.Client;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Cli.Tests.Infrastructure;
 

@@ -6,6 +6,7 @@ using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Cli.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class FakeWorker : IDisposable
     public static async Task<FakeWorker> StartAsync(DispatcherTestHost host, string? name = null)
     {
         name ??= TestNames.Unique("w");
-        using var admin = host.Client();
+        using var admin = host.Admin();
         var response = await admin.PostAsJsonAsync("api/v1/workers", new RegisterWorkerRequest(name, $"https://{name}.hosts.example", Capacity: 50), CoreJson.Options);
         var worker = await ReadAsync<WorkerEnrolmentResponse>(response, HttpStatusCode.Created);
         var agent = host.Client(worker.Token);

@@ -1,3 +1,5 @@
+using CentralDispatch.Testing.Hosting;
+
 namespace CentralDispatch.Cli.Tests.Infrastructure;
 
 /// <summary>One dispatcher and one real sandbox worker (`dispatch worker run`) per test class; tests use their own instance names.</summary>

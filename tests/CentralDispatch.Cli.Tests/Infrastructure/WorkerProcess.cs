@@ -5,6 +5,7 @@ using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Configuration;
 
 namespace CentralDispatch.Cli.Tests.Infrastructure;
@@ -97,7 +98,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     private async Task WaitOnlineAsync(DispatcherTestHost host)
     {
-        using var admin = host.Client();
+        using var admin = host.Admin();
         for (var i = 0; i < 600; i++)
         {
             if (_process.HasExited)

@@ -3,6 +3,7 @@ using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Cli.Tests.Instances;
 

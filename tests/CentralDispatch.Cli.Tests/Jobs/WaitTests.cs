@@ -6,6 +6,7 @@ using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Cli.Tests.Jobs;
 

@@ -1,6 +1,7 @@
 using CentralDispatch.Cli.Tests.Infrastructure;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Configuration;
 
 namespace CentralDispatch.Cli.Tests.Workers;

@@ -1,60 +1,97 @@
 using CentralDispatch.Core.Domain;
-using CentralDispatch.Core.Tests.Support;
+using CentralDispatch.Core.Domain.Actions;
 
 namespace CentralDispatch.Core.Tests.Domain;
 
-/// <summary>A started job ends: every kind with every outcome, and what the instance records.</summary>
+/// <summary>A started job ends: where each outcome leaves the instance (ARCHITECTURE §2), and what the instance records.</summary>
 public sealed class ManagedInstanceFinishJobTests
 {
-    private static readonly JobState[] Outcomes =
-        [JobState.Succeeded, JobState.Failed, JobState.RolledBack, JobState.NeedsAttention, JobState.Cancelled];
-
-    /// <summary>Where each kind starts from in these tests, and the state each outcome leaves (ARCHITECTURE §2).</summary>
-    private static readonly Dictionary<JobKind, (InstanceState From, Dictionary<JobState, InstanceState> Ends)> Table = new()
+    [Theory]
+    [InlineData(JobState.Failed)]
+    [InlineData(JobState.RolledBack)]
+    [InlineData(JobState.Cancelled)]
+    public void FinishJob_ADeployUndone_IsFailed_AndMayBeRetriedTest(JobState outcome)
     {
-        // A deploy rolled back, or one the worker could not start (Failed: nothing touched), is Failed (retry allowed);
-        // leftovers, or an end nobody knows (the reaper reports NeedsAttention), need attention.
-        [JobKind.Deploy] = (InstanceState.Pending, Ends(succeeded: InstanceState.Active, failed: InstanceState.Failed,
-            rolledBack: InstanceState.Failed, needsAttention: InstanceState.NeedsAttention, cancelled: InstanceState.Failed)),
-        // A failed redeploy leaves the previous code live.
-        [JobKind.Redeploy] = (InstanceState.Active, Ends(succeeded: InstanceState.Active, failed: InstanceState.Active,
-            rolledBack: InstanceState.Active, needsAttention: InstanceState.NeedsAttention, cancelled: InstanceState.Active)),
-        [JobKind.Suspend] = (InstanceState.Active, Ends(succeeded: InstanceState.Suspended, failed: InstanceState.Active,
-            rolledBack: InstanceState.Active, needsAttention: InstanceState.Active, cancelled: InstanceState.Active)),
-        [JobKind.Resume] = (InstanceState.Suspended, Ends(succeeded: InstanceState.Active, failed: InstanceState.Suspended,
-            rolledBack: InstanceState.Suspended, needsAttention: InstanceState.Suspended, cancelled: InstanceState.Suspended)),
-        [JobKind.RotateCertificate] = (InstanceState.Suspended, Ends(succeeded: InstanceState.Suspended, failed: InstanceState.Suspended,
-            rolledBack: InstanceState.Suspended, needsAttention: InstanceState.Suspended, cancelled: InstanceState.Suspended)),
-        // Archive first, then removal: a decommission undone keeps the instance as it was.
-        [JobKind.Decommission] = (InstanceState.Suspended, Ends(succeeded: InstanceState.Archived, failed: InstanceState.Suspended,
-            rolledBack: InstanceState.Suspended, needsAttention: InstanceState.NeedsAttention, cancelled: InstanceState.Suspended)),
-        // A complete back-out leaves a clean Failed instance that can be retried.
-        [JobKind.BackOut] = (InstanceState.NeedsAttention, Ends(succeeded: InstanceState.Failed, failed: InstanceState.NeedsAttention,
-            rolledBack: InstanceState.NeedsAttention, needsAttention: InstanceState.NeedsAttention, cancelled: InstanceState.NeedsAttention)),
-    };
+        // Failed also means the worker could not run the plan at all (nothing touched): retry is safe.
+        var instance = Started(JobKind.Deploy, InstanceState.Pending);
 
-    public static TheoryData<JobKind, JobState> Pairs() => Matrix.Of(Enum.GetValues<JobKind>(), Outcomes);
+        instance.FinishJob(JobKind.Deploy, outcome, null, JobResultFacts.None, Instances.Start);
 
-    [Fact]
-    public void Table_CoversEveryKindTest()
-    {
-        Assert.Equal(Enum.GetValues<JobKind>().Order(), Table.Keys.Order());
+        Assert.Equal(InstanceState.Failed, instance.State);
+        instance.EnsureAllows(InstanceActions.Get<RetryAction>());
     }
 
     [Theory]
-    [MemberData(nameof(Pairs))]
-    public void FinishJob_MovesToTheStateTheOutcomeImpliesTest(JobKind kind, JobState outcome)
+    [InlineData(JobKind.Deploy, InstanceState.Pending, InstanceState.Active)]
+    [InlineData(JobKind.Redeploy, InstanceState.Active, InstanceState.Active)]
+    [InlineData(JobKind.Suspend, InstanceState.Active, InstanceState.Suspended)]
+    [InlineData(JobKind.Suspend, InstanceState.Suspended, InstanceState.Suspended)]
+    [InlineData(JobKind.Resume, InstanceState.Suspended, InstanceState.Active)]
+    [InlineData(JobKind.RotateCertificate, InstanceState.Suspended, InstanceState.Suspended)]
+    [InlineData(JobKind.Decommission, InstanceState.Failed, InstanceState.Archived)]
+    [InlineData(JobKind.BackOut, InstanceState.NeedsAttention, InstanceState.Failed)]
+    public void FinishJob_ASuccess_LeavesTheStateTheJobIsForTest(JobKind kind, InstanceState from, InstanceState expected)
     {
-        var (from, ends) = Table[kind];
+        // A complete back-out leaves a clean Failed instance that can be retried.
         var instance = Started(kind, from);
-        var at = Instances.Start.AddHours(1);
 
-        instance.FinishJob(kind, outcome, null, JobResultFacts.None, at);
+        instance.FinishJob(kind, JobState.Succeeded, null, JobResultFacts.None, Instances.Start.AddHours(1));
 
-        Assert.Equal(ends[outcome], instance.State);
+        Assert.Equal(expected, instance.State);
         Assert.Null(instance.StateBeforeJob);
-        Assert.Equal(at, instance.UpdatedAt);
-        Assert.Equal(outcome == JobState.Succeeded, instance.LastError is null);
+        Assert.Null(instance.LastError);
+        Assert.Equal(Instances.Start.AddHours(1), instance.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData(JobKind.Redeploy, InstanceState.Active, JobState.RolledBack)]
+    [InlineData(JobKind.Redeploy, InstanceState.Active, JobState.Cancelled)]
+    [InlineData(JobKind.Suspend, InstanceState.Active, JobState.RolledBack)]
+    [InlineData(JobKind.Suspend, InstanceState.Active, JobState.NeedsAttention)]
+    [InlineData(JobKind.Resume, InstanceState.Suspended, JobState.Failed)]
+    [InlineData(JobKind.Resume, InstanceState.Suspended, JobState.NeedsAttention)]
+    [InlineData(JobKind.RotateCertificate, InstanceState.Active, JobState.NeedsAttention)]
+    [InlineData(JobKind.RotateCertificate, InstanceState.Suspended, JobState.RolledBack)]
+    [InlineData(JobKind.Decommission, InstanceState.Suspended, JobState.RolledBack)]
+    [InlineData(JobKind.Decommission, InstanceState.Active, JobState.Cancelled)]
+    public void FinishJob_AFailureUndone_LeavesTheInstanceAsItWasTest(JobKind kind, InstanceState from, JobState outcome)
+    {
+        // A failed redeploy leaves the previous code live; archive first, then removal: a decommission undone keeps the
+        // instance as it was; suspend, resume and rotation switch back what they switched.
+        var instance = Started(kind, from);
+
+        instance.FinishJob(kind, outcome, null, JobResultFacts.None, Instances.Start.AddHours(1));
+
+        Assert.Equal(from, instance.State);
+        Assert.Null(instance.StateBeforeJob);
+        Assert.NotNull(instance.LastError);
+    }
+
+    [Theory]
+    [InlineData(JobKind.Deploy, InstanceState.Pending)]
+    [InlineData(JobKind.Redeploy, InstanceState.Active)]
+    [InlineData(JobKind.Decommission, InstanceState.Suspended)]
+    [InlineData(JobKind.BackOut, InstanceState.Failed)]
+    public void FinishJob_LeftoversOfAJobThatRemovesOrMakes_NeedAttentionTest(JobKind kind, InstanceState from)
+    {
+        var instance = Started(kind, from);
+
+        instance.FinishJob(kind, JobState.NeedsAttention, null, JobResultFacts.None, Instances.Start);
+
+        Assert.Equal(InstanceState.NeedsAttention, instance.State);
+    }
+
+    [Theory]
+    [InlineData(JobState.Failed)]
+    [InlineData(JobState.RolledBack)]
+    [InlineData(JobState.Cancelled)]
+    public void FinishJob_ABackOutShortOfComplete_StillNeedsAttentionTest(JobState outcome)
+    {
+        var instance = Started(JobKind.BackOut, InstanceState.Failed);
+
+        instance.FinishJob(JobKind.BackOut, outcome, null, JobResultFacts.None, Instances.Start);
+
+        Assert.Equal(InstanceState.NeedsAttention, instance.State);
     }
 
     [Fact]
@@ -109,6 +146,22 @@ public sealed class ManagedInstanceFinishJobTests
 
         Assert.Equal("default", failed.Release);
         Assert.Equal("v2", succeeded.Release);
+    }
+
+    [Fact]
+    public void FinishJob_TakesTheNewCertificateOnlyFromASuccessTest()
+    {
+        var tls = new TlsMaterial("NEW CERT", "NEW PROTECTED KEY", null, Instances.Start.AddDays(90));
+        var failed = Started(JobKind.RotateCertificate, InstanceState.Active);
+        var succeeded = Started(JobKind.RotateCertificate, InstanceState.Active);
+
+        failed.FinishJob(JobKind.RotateCertificate, JobState.RolledBack, null, new JobResultFacts(Certificate: tls), Instances.Start);
+        succeeded.FinishJob(JobKind.RotateCertificate, JobState.Succeeded, null, new JobResultFacts(Certificate: tls), Instances.Start);
+
+        Assert.Null(failed.CertificatePem);
+        Assert.Equal("NEW CERT", succeeded.CertificatePem);
+        Assert.Equal("NEW PROTECTED KEY", succeeded.ProtectedKeyPem);
+        Assert.Equal(tls.NotAfter, succeeded.CertificateNotAfter);
     }
 
     [Fact]
@@ -171,14 +224,4 @@ public sealed class ManagedInstanceFinishJobTests
         instance.StartJob(kind, Instances.Start);
         return instance;
     }
-
-    private static Dictionary<JobState, InstanceState> Ends(InstanceState succeeded, InstanceState failed, InstanceState rolledBack,
-        InstanceState needsAttention, InstanceState cancelled) => new()
-    {
-        [JobState.Succeeded] = succeeded,
-        [JobState.Failed] = failed,
-        [JobState.RolledBack] = rolledBack,
-        [JobState.NeedsAttention] = needsAttention,
-        [JobState.Cancelled] = cancelled,
-    };
 }

@@ -1,74 +1,66 @@
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Core.Tests.Support;
 
 namespace CentralDispatch.Core.Tests.Domain;
 
-/// <summary>A worker starting an instance's job: every kind from every state.</summary>
+/// <summary>A worker starting an instance's job: the in-progress states, requeued attempts, and jobs that may not start.</summary>
 public sealed class ManagedInstanceStartJobTests
 {
-    /// <summary>States a job of each kind may start from, and the state the instance is in while it runs.</summary>
-    private static readonly Dictionary<JobKind, (InstanceState[] From, InstanceState? While)> Starts = new()
-    {
-        [JobKind.Deploy] = ([InstanceState.Pending, InstanceState.Failed], InstanceState.Deploying),
-        [JobKind.Redeploy] = ([InstanceState.Active], InstanceState.Updating),
-        [JobKind.Suspend] = ([InstanceState.Active, InstanceState.Suspended], null),
-        [JobKind.Resume] = ([InstanceState.Suspended, InstanceState.Active], null),
-        [JobKind.RotateCertificate] = ([InstanceState.Active, InstanceState.Suspended], null),
-        [JobKind.Decommission] = ([InstanceState.Active, InstanceState.Suspended, InstanceState.Failed], InstanceState.Decommissioning),
-        [JobKind.BackOut] = ([InstanceState.Failed, InstanceState.NeedsAttention], null),
-    };
-
-    /// <summary>The states <see cref="Instances.InState"/> leaves with a job still running, and that job's kind.</summary>
-    private static readonly Dictionary<InstanceState, JobKind> Running = new()
-    {
-        [InstanceState.Deploying] = JobKind.Deploy,
-        [InstanceState.Updating] = JobKind.Redeploy,
-        [InstanceState.Decommissioning] = JobKind.Decommission,
-    };
-
     public static TheoryData<JobKind, InstanceState> Pairs() => Matrix.Of(Enum.GetValues<JobKind>(), Enum.GetValues<InstanceState>());
 
-    [Fact]
-    public void Table_CoversEveryKindTest()
+    [Theory]
+    [InlineData(JobKind.Deploy, InstanceState.Pending, InstanceState.Deploying)]
+    [InlineData(JobKind.Deploy, InstanceState.Failed, InstanceState.Deploying)]
+    [InlineData(JobKind.Redeploy, InstanceState.Active, InstanceState.Updating)]
+    [InlineData(JobKind.Decommission, InstanceState.Suspended, InstanceState.Decommissioning)]
+    [InlineData(JobKind.Suspend, InstanceState.Active, InstanceState.Active)]
+    [InlineData(JobKind.RotateCertificate, InstanceState.Suspended, InstanceState.Suspended)]
+    [InlineData(JobKind.BackOut, InstanceState.NeedsAttention, InstanceState.NeedsAttention)]
+    public void StartJob_MovesIntoTheStateTheJobRunsInTest(JobKind kind, InstanceState from, InstanceState whileRunning)
     {
-        Assert.Equal(Enum.GetValues<JobKind>().Order(), Starts.Keys.Order());
+        var instance = Instances.InState(from);
+
+        instance.StartJob(kind, Instances.Start.AddMinutes(1));
+
+        Assert.Equal(whileRunning, instance.State);
+        Assert.Equal(from, instance.StateBeforeJob);
+        Assert.Equal(Instances.Start.AddMinutes(1), instance.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData(JobKind.Redeploy, InstanceState.Pending)]
+    [InlineData(JobKind.Deploy, InstanceState.Active)]
+    [InlineData(JobKind.Resume, InstanceState.Failed)]
+    [InlineData(JobKind.Decommission, InstanceState.Archived)]
+    [InlineData(JobKind.Suspend, InstanceState.Deploying)]
+    [InlineData(JobKind.Deploy, InstanceState.Updating)]
+    public void StartJob_RefusesAJobTheStateDoesNotAllowTest(JobKind kind, InstanceState state)
+    {
+        var instance = Instances.InState(state);
+
+        var illegal = Assert.IsType<IllegalTransitionException>(Record.Exception(() => instance.StartJob(kind, Instances.Start.AddMinutes(1))));
+
+        Assert.Equal(state.ToString(), illegal.From);
+        Assert.Equal(state, instance.State);
     }
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public void StartJob_MovesOnlyFromTheDocumentedStatesTest(JobKind kind, InstanceState state)
+    public void StartJob_StartsFromTheStatesItsActionIsAllowedFromTest(JobKind kind, InstanceState state)
     {
+        // Every state but a running job's: a job may start exactly where the action that queues it may be queued.
+        if (state is InstanceState.Deploying or InstanceState.Updating or InstanceState.Decommissioning)
+        {
+            return;
+        }
+
         var instance = Instances.InState(state);
-        var (from, whileRunning) = Starts[kind];
+        var action = InstanceActions.ForKind(kind);
 
-        var refusal = Record.Exception(() => instance.StartJob(kind, Instances.Start.AddMinutes(1)));
+        var refusal = Record.Exception(() => instance.StartJob(kind, Instances.Start));
 
-        if (Running.TryGetValue(state, out var runningKind))
-        {
-            // Only a new attempt of the job that is running may start; it changes nothing.
-            if (kind == runningKind)
-            {
-                Assert.Null(refusal);
-                Assert.Equal(state, instance.State);
-            }
-            else
-            {
-                Assert.IsType<IllegalTransitionException>(refusal);
-            }
-        }
-        else if (from.Contains(state))
-        {
-            Assert.Null(refusal);
-            Assert.Equal(whileRunning ?? state, instance.State);
-            Assert.Equal(state, instance.StateBeforeJob);
-            Assert.Equal(Instances.Start.AddMinutes(1), instance.UpdatedAt);
-        }
-        else
-        {
-            var illegal = Assert.IsType<IllegalTransitionException>(refusal);
-            Assert.Equal(state.ToString(), illegal.From);
-            Assert.Equal(state, instance.State);
-        }
+        Assert.Equal(Record.Exception(() => Instances.InState(state).EnsureAllows(action)) is null, refusal is null);
     }
 
     [Theory]
@@ -90,6 +82,21 @@ public sealed class ManagedInstanceStartJobTests
         Assert.Equal(stateWhileRunning, instance.State);
         Assert.Equal(from, instance.StateBeforeJob);
         Assert.Equal(Instances.Start, instance.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData(InstanceState.Pending, JobKind.Deploy, JobKind.Suspend)]
+    [InlineData(InstanceState.Active, JobKind.Redeploy, JobKind.Decommission)]
+    [InlineData(InstanceState.Active, JobKind.Decommission, JobKind.Redeploy)]
+    public void StartJob_WhileAJobRuns_OnlyItsNewAttemptMayStartTest(InstanceState from, JobKind running, JobKind other)
+    {
+        var instance = Instances.InState(from);
+        instance.StartJob(running, Instances.Start);
+        var whileRunning = instance.State;
+
+        Assert.IsType<IllegalTransitionException>(Record.Exception(() => instance.StartJob(other, Instances.Start)));
+        instance.StartJob(running, Instances.Start);
+        Assert.Equal(whileRunning, instance.State);
     }
 
     [Fact]

@@ -25,39 +25,39 @@ public sealed class InstallPathRuleTests
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData(" ")]
-    [InlineData("var/www")]
-    [InlineData("./www")]
-    [InlineData("/var/www/")]
-    [InlineData("//var/www")]
-    [InlineData("/var//www")]
-    [InlineData("/var/www/..")]
-    [InlineData("/var/www/../../etc")]
-    [InlineData("/var/./www")]
-    [InlineData("/var/..%2fetc")]
-    [InlineData("/var/www;id")]
-    [InlineData("/var/www$(id)")]
-    [InlineData("/var/www`id`")]
-    [InlineData("/var/www|id")]
-    [InlineData("/var/w w")]
-    [InlineData("/var/www\n")]
-    [InlineData("/var/www\0")]
-    [InlineData("/var/www'")]
-    [InlineData("/var/www\"")]
-    [InlineData("/var/ww\u0445")] // Cyrillic 'х'
-    [InlineData("/var/www\u200b")]
-    [InlineData("~/www")]
-    [InlineData("/var/www/*")]
-    [InlineData("C:\\www")]
-    public void Check_RefusesWhatIsNotAPlainAbsolutePathTest(string? path)
+    [InlineData(null, "Required")]
+    [InlineData("", "Required")]
+    [InlineData(" ", "is not an absolute folder path")]
+    [InlineData("/", "is not an absolute folder path")] // refused before the system folder check: no folder name at all
+    [InlineData("var/www", "is not an absolute folder path")]
+    [InlineData("./www", "is not an absolute folder path")]
+    [InlineData("/var/www/", "is not an absolute folder path")]
+    [InlineData("//var/www", "is not an absolute folder path")]
+    [InlineData("/var//www", "is not an absolute folder path")]
+    [InlineData("/var/www/..", "contains '.' or '..'")]
+    [InlineData("/var/www/../../etc", "contains '.' or '..'")]
+    [InlineData("/var/./www", "contains '.' or '..'")]
+    [InlineData("/var/..%2fetc", "is not an absolute folder path")]
+    [InlineData("/var/www;id", "is not an absolute folder path")]
+    [InlineData("/var/www$(id)", "is not an absolute folder path")]
+    [InlineData("/var/www`id`", "is not an absolute folder path")]
+    [InlineData("/var/www|id", "is not an absolute folder path")]
+    [InlineData("/var/w w", "is not an absolute folder path")]
+    [InlineData("/var/www\n", "is not an absolute folder path")]
+    [InlineData("/var/www\0", "is not an absolute folder path")]
+    [InlineData("/var/www'", "is not an absolute folder path")]
+    [InlineData("/var/www\"", "is not an absolute folder path")]
+    [InlineData("/var/ww\u0445", "is not an absolute folder path")] // Cyrillic 'х'
+    [InlineData("/var/www\u200b", "is not an absolute folder path")]
+    [InlineData("~/www", "is not an absolute folder path")]
+    [InlineData("/var/www/*", "is not an absolute folder path")]
+    [InlineData("C:\\www", "is not an absolute folder path")]
+    public void Check_RefusesWhatIsNotAPlainAbsolutePath_SayingWhyTest(string? path, string reason)
     {
-        Assert.NotNull(InstallPathRule.Check(path));
+        Assert.Contains(reason, InstallPathRule.Check(path), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("/")]
     [InlineData("/etc")]
     [InlineData("/var")]
     [InlineData("/usr")]
@@ -69,7 +69,7 @@ public sealed class InstallPathRuleTests
     [InlineData("/usr/local")]
     public void Check_RefusesSystemFoldersTest(string path)
     {
-        Assert.NotNull(InstallPathRule.Check(path));
+        Assert.Equal($"'{path}' is a system folder; give a folder of its own, such as /var/www.", InstallPathRule.Check(path));
     }
 
     [Fact]

@@ -18,35 +18,36 @@ public sealed class LabelRuleTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData(" ")]
-    [InlineData("EU")]
-    [InlineData("-eu")]
-    [InlineData("eu-")]
-    [InlineData("=eu")]
-    [InlineData("region=")]
-    [InlineData("region eu")]
-    [InlineData("region;id")]
-    [InlineData("region=eu\n")]
-    [InlineData("eu\0")]
-    [InlineData("\u0435u")] // Cyrillic 'е'
-    [InlineData("../eu")]
-    [InlineData("eu/x")]
-    public void Check_RefusesMalformedLabelTest(string label)
+    [InlineData("", "''")]
+    [InlineData(" ", "' '")]
+    [InlineData("EU", "'EU'")]
+    [InlineData("-eu", "'-eu'")]
+    [InlineData("eu-", "'eu-'")]
+    [InlineData("=eu", "'=eu'")]
+    [InlineData("region=", "'region='")]
+    [InlineData("region eu", "'region eu'")]
+    [InlineData("region;id", "'region;id'")]
+    [InlineData("region=eu\n", "'region=eu?'")] // control characters are shown as '?'
+    [InlineData("eu\0", "'eu?'")]
+    [InlineData("\u0435u", "'\u0435u'")] // Cyrillic 'е'
+    [InlineData("../eu", "'../eu'")]
+    [InlineData("eu/x", "'eu/x'")]
+    public void Check_RefusesMalformedLabel_NamingItTest(string label, string shown)
     {
-        Assert.NotNull(LabelRule.Check([label]));
+        Assert.StartsWith($"{shown} is not a label: use up to 63 lower-case letters", LabelRule.Check([label]), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_RefusesNullLabelTest()
     {
-        Assert.NotNull(LabelRule.Check([null]));
+        Assert.StartsWith("'' is not a label", LabelRule.Check([null]), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_RefusesLabelOf64CharactersTest()
     {
-        Assert.NotNull(LabelRule.Check([new string('a', 64)]));
+        Assert.Null(LabelRule.Check([new string('a', 63)]));
+        Assert.Contains("is not a label: use up to 63", LabelRule.Check([new string('a', 64)]), StringComparison.Ordinal);
     }
 
     [Fact]

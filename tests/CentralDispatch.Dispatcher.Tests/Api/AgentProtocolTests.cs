@@ -2,10 +2,12 @@ using System.Net;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
+using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
 
-public sealed class AgentProtocolTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
+public sealed class AgentProtocolTests(DispatcherFixture fixture) : IClassFixture<DispatcherFixture>
 {
     private readonly DispatcherTestHost _host = fixture.Host;
 
@@ -176,11 +178,17 @@ public sealed class AgentProtocolTests(SqliteDispatcherFixture fixture) : IClass
     [Fact]
     public async Task Claim_LongPoll_ReturnsAsSoonAsAJobIsQueued()
     {
-        var admin = _host.Admin();
-        var (worker, agent) = await _host.OnlineWorkerAsync();
+        // The dispatcher's clock stands still: a waiting claim cannot return through its recheck or its deadline, only
+        // when the queued job wakes it.
+        await using var host = await DispatcherTestHost.StartAsync(new() { FakeTime = true });
+        var admin = host.Admin();
+        var (worker, agent) = await host.OnlineWorkerAsync();
+        var seenAtHello = (await admin.GetWorkerAsync(worker.Name)).LastSeenAt;
+        host.Time!.Advance(TimeSpan.FromSeconds(10));
 
         var waiting = agent.ClaimAsync(waitSeconds: 20);
-        await Task.Delay(200);
+        // The claim has looked at the empty queue (it marks the worker seen, at the new time) and waits to be woken.
+        await Eventually.TrueAsync(async () => (await admin.GetWorkerAsync(worker.Name)).LastSeenAt > seenAtHello, "the claim looked at the queue");
         Assert.False(waiting.IsCompleted);
         var instance = await admin.CreateInstanceAsync(worker.Name);
         var job = await waiting.WaitAsync(TimeSpan.FromSeconds(15));

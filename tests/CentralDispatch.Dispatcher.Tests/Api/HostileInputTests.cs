@@ -6,11 +6,12 @@ using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
 
 /// <summary>Hostile values for each field of the create endpoints: each is a 400 naming the field, and nothing is stored.</summary>
-public sealed class HostileInputTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
+public sealed class HostileInputTests(DispatcherFixture fixture) : IClassFixture<DispatcherFixture>
 {
     private static readonly string[] Everywhere =
     [

@@ -3,6 +3,7 @@ using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
 

@@ -6,12 +6,13 @@ using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
 
 /// <summary>The instance lifecycle through the API and the agent protocol: decommission, restore, redeploy, suspend/resume, expiry.</summary>
-public sealed class LifecycleApiTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
+public sealed class LifecycleApiTests(DispatcherFixture fixture) : IClassFixture<DispatcherFixture>
 {
     private readonly DispatcherTestHost _host = fixture.Host;
 

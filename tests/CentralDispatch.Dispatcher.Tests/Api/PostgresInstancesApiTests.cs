@@ -1,5 +1,6 @@
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 using CentralDispatch.Dispatcher.Tests.Postgres;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Postgres;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
@@ -12,7 +13,7 @@ public sealed class PostgresInstancesApiTests(PostgresFixture postgres) : Instan
 
     protected override DispatcherTestHost Host => _host ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync() => _host = await DispatcherTestHost.StartAsync(await postgres.CreateDatabaseAsync(CancellationToken.None));
+    public async Task InitializeAsync() => _host = await DispatcherTestHost.StartAsync(new() { Postgres = await postgres.CreateDatabaseAsync(CancellationToken.None) });
 
     public async Task DisposeAsync()
     {

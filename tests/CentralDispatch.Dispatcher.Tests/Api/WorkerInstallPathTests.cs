@@ -3,11 +3,13 @@ using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
+using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
 
 /// <summary>The worker's own install path (reported in hello) is the one webroots are shown under, not the one typed at registration.</summary>
-public sealed class WorkerInstallPathTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
+public sealed class WorkerInstallPathTests(DispatcherFixture fixture) : IClassFixture<DispatcherFixture>
 {
     private readonly DispatcherTestHost _host = fixture.Host;
 

@@ -3,10 +3,11 @@ using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Api;
 
-public sealed class WorkersApiTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
+public sealed class WorkersApiTests(DispatcherFixture fixture) : IClassFixture<DispatcherFixture>
 {
     private readonly DispatcherTestHost _host = fixture.Host;
 

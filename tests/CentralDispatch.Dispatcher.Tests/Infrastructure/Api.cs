@@ -8,6 +8,7 @@ using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
 
 namespace CentralDispatch.Dispatcher.Tests.Infrastructure;
@@ -84,6 +85,9 @@ public static class Api
 
     public static Task<HttpResponseMessage> SucceedAsync(this HttpClient agent, JobAssignment job, string? url = null) =>
         agent.CompleteAsync(job, new CompleteRequest(job.Attempt, job.LeaseToken, Core.Domain.JobState.Succeeded, Facts: new JobFactsReport(Url: url)));
+
+    public static async Task<WorkerResponse> GetWorkerAsync(this HttpClient admin, string name) =>
+        await (await admin.GetAsync($"/api/v1/workers/{name}")).ReadAsync<WorkerResponse>();
 
     public static async Task<InstanceResponse> GetInstanceAsync(this HttpClient admin, string name) =>
         await (await admin.GetAsync($"/api/v1/instances/{name}")).ReadAsync<InstanceResponse>();

@@ -5,6 +5,7 @@ using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Dispatcher.Queue;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Queue;
 
@@ -20,13 +21,18 @@ public abstract class QueueSuite
     protected abstract Task<string?> StoreAsync();
 
     private async Task<DispatcherTestHost> StartAsync(bool fakeTime) =>
-        await DispatcherTestHost.StartAsync(await StoreAsync(), fakeTime, q =>
+        await DispatcherTestHost.StartAsync(new()
         {
-            q.Lease = Lease;
-            q.MaxAttempts = 3;
-            q.OfflineAfter = TimeSpan.FromMinutes(2);
-            // The tests sweep by hand; the background reaper must not fire when they advance the fake clock.
-            q.ReaperInterval = TimeSpan.FromMinutes(10);
+            Postgres = await StoreAsync(),
+            FakeTime = fakeTime,
+            Queue = q =>
+            {
+                q.Lease = Lease;
+                q.MaxAttempts = 3;
+                q.OfflineAfter = TimeSpan.FromMinutes(2);
+                // The tests sweep by hand; the background reaper must not fire when they advance the fake clock.
+                q.ReaperInterval = TimeSpan.FromMinutes(10);
+            },
         });
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 using CentralDispatch.Dispatcher.Web;
+using CentralDispatch.Testing.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace CentralDispatch.Dispatcher.Tests.Security;
 /// Every route the dispatcher maps but the web UI's, called without, with a wrong, and with the other role's credential.
 /// The UI's routes redirect to sign-in instead (tests/CentralDispatch.Web.Tests/Access).
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(SqliteDispatcherFixture fixture) : IClassFixture<SqliteDispatcherFixture>
+public sealed partial class AuthorizationMatrixTests(DispatcherFixture fixture) : IClassFixture<DispatcherFixture>
 {
     private readonly DispatcherTestHost _host = fixture.Host;
 

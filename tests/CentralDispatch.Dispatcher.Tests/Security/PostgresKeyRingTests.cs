@@ -1,5 +1,6 @@
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
 using CentralDispatch.Dispatcher.Tests.Postgres;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Postgres;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class PostgresKeyRingTests(PostgresFixture postgres) : IDisposable
     public async Task KeyRingInTheDatabase_IsEncrypted_AndAReplicaWithTheCertificateDecryptsTheTlsKeys()
     {
         var database = await postgres.CreateDatabaseAsync(CancellationToken.None);
-        await using var first = await DispatcherTestHost.StartAsync(database);
+        await using var first = await DispatcherTestHost.StartAsync(new() { Postgres = database });
         var (worker, _) = await first.OnlineWorkerAsync();
         var pem = await first.Admin().CreateInstanceWithCertificateAsync(worker.Name);
 
@@ -30,7 +31,7 @@ public sealed class PostgresKeyRingTests(PostgresFixture postgres) : IDisposable
         });
 
         // Another replica, its own process state, the same database and certificate: it reads the keys and hands out the TLS key.
-        await using var replica = await DispatcherTestHost.StartAsync(database);
+        await using var replica = await DispatcherTestHost.StartAsync(new() { Postgres = database });
         var job = await replica.Client(worker.Token).ClaimAsync();
         Assert.Equal(pem.KeyPem, job?.Instance.Tls?.KeyPem);
     }

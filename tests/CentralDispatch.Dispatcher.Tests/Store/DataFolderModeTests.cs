@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Store;
 
@@ -19,7 +20,7 @@ public sealed class DataFolderModeTests : IDisposable
         // As a service manager leaves it: a umask that would make files 0644 and folders 0755.
         File.SetUnixFileMode(_parent.FullName, Folder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
-        await using (var host = await DispatcherTestHost.StartAsync(dataFolder: Data))
+        await using (var host = await DispatcherTestHost.StartAsync(new() { DataFolder = Data }))
         {
             await WriteSomethingAsync(host);
             AssertPrivate(expectedFolderMode: Folder);
@@ -40,7 +41,7 @@ public sealed class DataFolderModeTests : IDisposable
             File.SetUnixFileMode(Path.Combine(Data, file), File0600 | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
 
-        await using (var host = await DispatcherTestHost.StartAsync(dataFolder: Data))
+        await using (var host = await DispatcherTestHost.StartAsync(new() { DataFolder = Data }))
         {
             await WriteSomethingAsync(host);
             // Search (x) stays for group and others: a sandbox worker's folder inside it must stay reachable.

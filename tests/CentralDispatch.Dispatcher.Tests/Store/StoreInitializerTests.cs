@@ -1,7 +1,5 @@
 using CentralDispatch.Dispatcher.Store;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Dispatcher.Tests.Store;
 
@@ -30,20 +28,25 @@ public sealed class StoreInitializerTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_ByTwoProcessesAtOnce_BothSucceed()
+    public async Task Migrate_ByTwoInitializersAtOnce_BothSucceed_AndEveryMigrationIsAppliedOnce()
     {
-        await Task.WhenAll(MigrateAsync(), MigrateAsync());
+        var (first, second) = await StoreMigrations.MigrateTwiceAtOnceAsync(Store);
 
-        await MigrateAsync();
+        await StoreMigrations.AssertBothSucceededAndEachMigrationAppliedOnceAsync(Store, first, second);
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'jobs'"));
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken = default)
+    private StoreOptions Store => new() { DataDirectory = _data.FullName };
+
+    private Task MigrateAsync(CancellationToken cancellationToken = default) => StoreMigrations.MigrateAsync(Store, cancellationToken);
+
+    private async Task<long> CountAsync(string sql)
     {
-        await using var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddDispatchStore(new StoreOptions { DataDirectory = _data.FullName })
-            .BuildServiceProvider();
-        await StoreInitializer.MigrateAsync(services, cancellationToken);
+        await using var connection = new SqliteConnection(StoreRegistration.SqliteConnectionString(Store.SqlitePath));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public void Dispose()

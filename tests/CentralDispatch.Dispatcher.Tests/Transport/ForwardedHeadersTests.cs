@@ -1,4 +1,5 @@
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Transport;
 
@@ -40,7 +41,7 @@ public sealed class ForwardedHeadersTests
     public async Task ForwardedProto_FromAPeerThatIsNotAConfiguredProxy_IsIgnored()
     {
         // Only 192.0.2.1 is a proxy now: the test's own loopback connection is a client like any other.
-        await using var host = await DispatcherTestHost.StartAsync(configuration: new Dictionary<string, string?> { ["Transport:KnownProxies:0"] = "192.0.2.1" });
+        await using var host = await DispatcherTestHost.StartAsync(new() { Configuration = new Dictionary<string, string?> { ["Transport:KnownProxies:0"] = "192.0.2.1" } });
         using var client = PlainClient(host);
 
         var (form, signedIn) = await UiSignIn.RunAsync(client, host.AdminEmail, DispatcherTestHost.AdminPassword, AsProxyFromHttps);

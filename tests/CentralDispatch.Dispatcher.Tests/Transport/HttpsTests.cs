@@ -1,30 +1,21 @@
 using CentralDispatch.Dispatcher.Tests.Infrastructure;
-using CentralDispatch.Testing.Tls;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Dispatcher.Tests.Transport;
 
 /// <summary>The UI over HTTPS served by the dispatcher itself (Kestrel with a certificate of the test CA): secure cookies and HSTS.</summary>
-public sealed class HttpsTests : IAsyncLifetime, IDisposable
+public sealed class HttpsTests : IAsyncLifetime
 {
     // Not a loopback name: HSTS is never sent for localhost or 127.0.0.1, where it would pin every local port to HTTPS.
     private const string Hostname = "dispatch.transport.test";
-    private readonly DirectoryInfo _certificates = Directory.CreateTempSubdirectory("cd-https-");
     private DispatcherTestHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var (certificate, key) = TestCertificates.ForHosts(Hostname).WriteFiles(_certificates.FullName);
-        _host = await DispatcherTestHost.StartAsync(urls: "https://127.0.0.1:0", configuration: new Dictionary<string, string?>
-        {
-            ["Transport:CertificateFile"] = certificate,
-            ["Transport:CertificateKeyFile"] = key,
-        });
-    }
+    public async Task InitializeAsync() => _host = await DispatcherTestHost.StartAsync(new() { HttpsHostname = Hostname });
 
     [Fact]
     public async Task SignIn_OverHttps_SetsSecureSessionAndAntiforgeryCookies_AndSendsHsts()
     {
-        using var client = HttpsTestClient.Create(Hostname, _host.BaseAddress.Port);
+        using var client = _host.Client();
 
         var (form, signedIn) = await UiSignIn.RunAsync(client, _host.AdminEmail, DispatcherTestHost.AdminPassword);
 
@@ -42,8 +33,7 @@ public sealed class HttpsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Api_OverHttps_AnswersWithTheDispatchersCertificate_AndHsts()
     {
-        using var client = HttpsTestClient.Create(Hostname, _host.BaseAddress.Port);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", _host.AdminToken);
+        using var client = _host.Admin();
 
         var workers = await client.GetAsync("/api/v1/workers");
 
@@ -52,6 +42,4 @@ public sealed class HttpsTests : IAsyncLifetime, IDisposable
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    public void Dispose() => _certificates.Delete(recursive: true);
 }

@@ -2,10 +2,12 @@ using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker;
 using CentralDispatch.Worker.Configuration;
@@ -25,11 +27,10 @@ namespace CentralDispatch.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class WebFixture : IAsyncLifetime
 {
-    public const string Password = "a-long-enough-password";
+    public const string Password = DispatcherTestHost.AdminPassword;
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-    private DirectoryInfo _dispatcherData = null!;
     private string _workerData = null!;
     private IHost? _worker;
     private IPlaywright? _playwright;
@@ -37,9 +38,11 @@ public sealed class WebFixture : IAsyncLifetime
 
     public WebFixture() => _settled = new(SettleInstancesAsync);
 
-    public WebApplication App { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
-    public string AdminEmail { get; } = $"{Guid.NewGuid():N}@admins.example.com";
+    /// <summary>The dispatcher; its administrator (<see cref="AdminEmail"/>, <see cref="Password"/>) signs in to the UI.</summary>
+    public DispatcherTestHost Dispatcher { get; private set; } = null!;
+    public WebApplication App => Dispatcher.App;
+    public Uri BaseAddress => Dispatcher.BaseAddress;
+    public string AdminEmail => Dispatcher.AdminEmail;
     public string WorkerName { get; } = TestNames.Unique("web");
     public IBrowser Browser { get; private set; } = null!;
 
@@ -48,15 +51,7 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _dispatcherData = Directory.CreateTempSubdirectory("cd-web-");
-        App = DispatcherApp.Build(new DispatcherSettings(_dispatcherData.FullName, null, "http://127.0.0.1:0"), builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        });
-        var addresses = await DispatcherApp.StartAsync(App, CancellationToken.None);
-        BaseAddress = new Uri(addresses[0]);
-        await CreateAdminAsync(AdminEmail, Password);
+        Dispatcher = await DispatcherTestHost.StartAsync();
         var worker = await RegisterWorkerAsync(WorkerName);
         await StartWorkerAsync(worker.Token);
         _playwright = await Playwright.CreateAsync();
@@ -77,19 +72,17 @@ public sealed class WebFixture : IAsyncLifetime
             _worker.Dispose();
         }
 
-        await App.StopAsync();
-        await App.DisposeAsync();
+        if (Dispatcher is not null)
+        {
+            await Dispatcher.DisposeAsync();
+        }
+
         TryDelete(_workerData);
-        TryDelete(_dispatcherData.FullName);
     }
 
     /// <summary>Runs <paramref name="call"/> on a dispatcher service in its own scope (to set up or check the store).</summary>
-    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> call)
-        where TService : notnull
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    public Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> call)
+        where TService : notnull => Dispatcher.WithServiceAsync(call);
 
     /// <summary>Registers a worker through the service (no agent runs for it unless a test plays one).</summary>
     public Task<WorkerEnrolmentResponse> RegisterWorkerAsync(string name) => WithServiceAsync<WorkerService, WorkerEnrolmentResponse>(s =>
@@ -109,14 +102,9 @@ public sealed class WebFixture : IAsyncLifetime
     public Task<(string Active, string Archived)> SettledInstancesAsync() => _settled.Value;
 
     /// <summary>Waits, reading the store, until the instance is in <paramref name="state"/>; the bound only stops a stuck test.</summary>
-    public async Task WaitForStateAsync(string name, InstanceState state)
-    {
-        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while ((await WithServiceAsync<InstanceService, InstanceResponse>(s => s.GetAsync(name, CancellationToken.None))).State != state)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), bound.Token);
-        }
-    }
+    public Task WaitForStateAsync(string name, InstanceState state) => Eventually.TrueAsync(
+        async () => (await WithServiceAsync<InstanceService, InstanceResponse>(s => s.GetAsync(name, CancellationToken.None))).State == state,
+        $"instance {name} {state}", TimeSpan.FromMinutes(3));
 
     /// <summary>What the sandbox worker's Apache answers for <paramref name="hostname"/> over HTTPS.</summary>
     public Task<ProbeResult> ProbeAsync(string hostname) => new LocalSiteProbe(TimeProvider.System)
@@ -157,7 +145,7 @@ public sealed class WebFixture : IAsyncLifetime
         await CreateInstanceAsync(active, WorkerName, certificate: TestCertificates.ForHosts(TestNames.Hostname(active)));
         await CreateInstanceAsync(archived, WorkerName);
         await WaitForStateAsync(archived, InstanceState.Active);
-        await WithServiceAsync<InstanceService, JobSummary>(s => s.ActAsync(archived, InstanceAction.Decommission, null, "test", CancellationToken.None));
+        await WithServiceAsync<InstanceService, JobSummary>(s => s.ActAsync(archived, InstanceActions.Get<DecommissionAction>(), null, "test", CancellationToken.None));
         await WaitForStateAsync(archived, InstanceState.Archived);
         await WaitForStateAsync(active, InstanceState.Active);
         return (active, archived);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Errors;
 using CentralDispatch.Testing;
@@ -137,7 +138,7 @@ public sealed class LifecycleTests(WebFixture fixture)
         await page.GotoAsync($"/instances/{name}/restore");
         await Expect(page.Locator("#not-restorable")).ToContainTextAsync("only an Archived instance");
         await Expect(page.Locator("form#restore-instance")).ToHaveCountAsync(0);
-        await fixture.WithServiceAsync<InstanceService, JobSummary>(s => s.ActAsync(name, InstanceAction.Decommission, null, "test", CancellationToken.None));
+        await fixture.WithServiceAsync<InstanceService, JobSummary>(s => s.ActAsync(name, InstanceActions.Get<DecommissionAction>(), null, "test", CancellationToken.None));
         await InstancePage.OpenAsync(page, name, "Archived");
         var archive = await page.Locator("#archive-path").InnerTextAsync();
         await Expect(page.Locator("#actions")).ToContainTextAsync(archive);

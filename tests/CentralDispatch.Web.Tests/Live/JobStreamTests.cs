@@ -7,6 +7,7 @@ using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Dispatcher.Store;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public sealed class JobStreamTests(WebFixture fixture)
     public async Task Stream_SendsStepsAndStates_AsTheWorkerReports_ThenEnds_AndResumesAfterLastEventId()
     {
         var (name, job, agent) = await ClaimedJobAsync();
-        using var session = await SessionClient.SignInAsync(fixture.BaseAddress, fixture.AdminEmail, WebFixture.Password);
+        using var session = await UiSignIn.SessionAsync(fixture.BaseAddress, fixture.AdminEmail, WebFixture.Password);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await using var stream = await OpenAsync(session, name, job.JobId, null, timeout.Token);
         await using var events = stream.GetAsyncEnumerator(timeout.Token);
@@ -79,7 +80,7 @@ public sealed class JobStreamTests(WebFixture fixture)
     public async Task Stream_OfAJobOfAnotherInstance_IsNotFound()
     {
         var (_, job, _) = await ClaimedJobAsync();
-        using var session = await SessionClient.SignInAsync(fixture.BaseAddress, fixture.AdminEmail, WebFixture.Password);
+        using var session = await UiSignIn.SessionAsync(fixture.BaseAddress, fixture.AdminEmail, WebFixture.Password);
 
         var response = await session.GetAsync($"/instances/some-other/jobs/{job.JobId}/events");
 

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Provisioning.Engine;

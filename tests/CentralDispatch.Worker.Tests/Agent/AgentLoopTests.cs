@@ -1,5 +1,7 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Journal;

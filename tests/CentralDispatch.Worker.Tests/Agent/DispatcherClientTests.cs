@@ -1,6 +1,7 @@
 using System.Net;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Agent;
 
 namespace CentralDispatch.Worker.Tests.Agent;

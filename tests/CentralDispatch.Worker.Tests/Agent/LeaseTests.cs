@@ -1,6 +1,8 @@
 using System.Net;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Provisioning;
@@ -66,7 +68,7 @@ public sealed class LeaseTests(DispatcherFixture fixture) : IClassFixture<Dispat
     [Fact]
     public async Task LeaseLost_StopsTheJob_RollsItBack_AndReportsNothingUnderTheLostLease()
     {
-        await using var dispatcher = await DispatcherTestHost.StartAsync(fakeTime: true);
+        await using var dispatcher = await DispatcherTestHost.StartAsync(new() { FakeTime = true });
         await using var agent = await AgentHarness.CreateAsync(dispatcher);
         var gate = agent.Gate("Webroot");
         agent.Plans.Use(new FakeStep("Database", agent.Host, "database:cd_shop"), gate);

@@ -1,4 +1,6 @@
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 
 namespace CentralDispatch.Worker.Tests.Agent;
 

@@ -1,4 +1,6 @@
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Journal;

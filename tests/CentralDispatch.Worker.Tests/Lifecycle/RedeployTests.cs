@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
+using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
@@ -28,11 +30,11 @@ public sealed class RedeployTests(SandboxWorkerFixture worker)
         var prober = ProbeEvery50MsAsync(instance, answers, stop.Token);
 
         // Enough probes before and after: the switch happens while the prober runs.
-        await Support.Eventually.GetAsync(() => Task.FromResult(answers.Count), n => n >= 5);
+        await Eventually.TrueAsync(() => answers.Count >= 5, "five probes before the redeploy");
         var job = RedeployOf(instance, second);
         var result = await worker.RunAndAcknowledgeAsync(worker.PlanFor(JobKind.Redeploy), job);
         var count = answers.Count;
-        await Support.Eventually.GetAsync(() => Task.FromResult(answers.Count), n => n >= count + 5);
+        await Eventually.TrueAsync(() => answers.Count >= count + 5, "five probes after the redeploy");
         await stop.CancelAsync();
         await prober;
 

@@ -1,5 +1,6 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Ownership;
@@ -39,7 +40,7 @@ public sealed class RotateCertificateTests(SandboxWorkerFixture worker)
         var plan = worker.PlanFor(JobKind.RotateCertificate, s => s.Name == CertificateCheckStep.StepName ? new FailAfterApplyStep(s) : s);
 
         var result = await worker.RunAndAcknowledgeAsync(plan, RotationOf(instance, NewTls(instance.Hostname)));
-        var served = await Support.Eventually.GetAsync(() => Sites.ProbeAsync(worker, instance),
+        var served = await Eventually.GetAsync(() => Sites.ProbeAsync(worker, instance),
             r => r.CertificateThumbprint == Sites.Thumbprint(instance.Tls!.CertificatePem));
 
         Assert.Equal(PlanOutcome.RolledBack, result.Outcome);

@@ -1,4 +1,5 @@
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Testing;
 using CentralDispatch.Worker.Machine.Cron;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Suspend;
@@ -70,7 +71,7 @@ public sealed class SuspendResumeTests(SandboxWorkerFixture worker)
         var plan = worker.PlanFor(JobKind.Suspend, s => s.Name == MaintenanceCheckStep.StepName ? new FailAfterApplyStep(s) : s);
 
         var result = await worker.RunAndAcknowledgeAsync(plan, SandboxWorkerFixture.JobFor(instance, JobKind.Suspend));
-        var site = await Support.Eventually.GetAsync(() => Sites.ProbeAsync(worker, instance), r => r.Succeeded);
+        var site = await Eventually.GetAsync(() => Sites.ProbeAsync(worker, instance), r => r.Succeeded);
 
         Assert.Equal(PlanOutcome.RolledBack, result.Outcome);
         Assert.Equal(MaintenanceCheckStep.StepName, result.FailedStep);

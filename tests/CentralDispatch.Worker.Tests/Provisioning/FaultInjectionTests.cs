@@ -2,8 +2,8 @@ using CentralDispatch.Worker.Provisioning.Engine;
 
 namespace CentralDispatch.Worker.Tests.Provisioning;
 
-// Only the parsing is tested here; that the switch really kills the worker at its point is tested end to end
-// (tests/CentralDispatch.EndToEnd.Tests), where a whole `dispatch worker run` process can be killed.
+// The parsing and where the switch is armed are tested here; that the switch really kills the worker at its point is
+// tested end to end (tests/CentralDispatch.EndToEnd.Tests), where a whole `dispatch worker run` process can be killed.
 public sealed class FaultInjectionTests
 {
     [Theory]
@@ -16,35 +16,37 @@ public sealed class FaultInjectionTests
 
         Assert.False(fault.IsArmed);
         Assert.Equal("off", fault.ToString());
-        fault.At(FaultPoint.BeforeApply, "Webroot"); // returns: nothing is armed
+        Assert.All(Enum.GetValues<FaultPoint>(), point => Assert.False(fault.IsArmedFor(point, "Webroot"), $"armed for {point}"));
     }
 
     [Theory]
-    [InlineData("before:Webroot")]
-    [InlineData("after:DatabaseUser")]
-    [InlineData("after-journal:HealthCheck")]
-    [InlineData("before-undo:Database")]
-    [InlineData("after-undo:DatabaseUser")]
-    [InlineData("after-finish:Deploy")]
-    public void Parse_ArmsThePhaseAndStep_Given(string value)
+    [InlineData("before:Webroot", FaultPoint.BeforeApply, "Webroot")]
+    [InlineData("after:DatabaseUser", FaultPoint.AfterVerify, "DatabaseUser")]
+    [InlineData("after-journal:HealthCheck", FaultPoint.AfterJournal, "HealthCheck")]
+    [InlineData("before-undo:Database", FaultPoint.BeforeUndo, "Database")]
+    [InlineData("after-undo:DatabaseUser", FaultPoint.AfterUndo, "DatabaseUser")]
+    [InlineData("after-finish:Deploy", FaultPoint.AfterFinish, "Deploy")]
+    public void Parse_ArmsThePhaseAndStep_Given(string value, FaultPoint point, string step)
     {
         var fault = FaultInjection.Parse(value);
 
         Assert.True(fault.IsArmed);
+        Assert.True(fault.IsArmedFor(point, step));
         Assert.Equal(value, fault.ToString());
     }
 
     [Fact]
-    public void At_DoesNothing_AtAnotherPointOrStep()
+    public void IsArmedFor_OnlyThePointAndStepItWasSetFor_NotAnotherPointOrStep()
     {
         var fault = FaultInjection.Parse("after:Webroot");
 
-        // A wrong match would kill this test process, which fails the run.
-        fault.At(FaultPoint.BeforeApply, "Webroot");
-        fault.At(FaultPoint.AfterJournal, "Webroot");
-        fault.At(FaultPoint.AfterVerify, "Database");
-        fault.At(FaultPoint.AfterVerify, "webroot");
-        fault.At(FaultPoint.AfterUndo, "Webroot");
+        Assert.True(fault.IsArmedFor(FaultPoint.AfterVerify, "Webroot"));
+        Assert.False(fault.IsArmedFor(FaultPoint.BeforeApply, "Webroot"));
+        Assert.False(fault.IsArmedFor(FaultPoint.AfterJournal, "Webroot"));
+        Assert.False(fault.IsArmedFor(FaultPoint.AfterUndo, "Webroot"));
+        Assert.False(fault.IsArmedFor(FaultPoint.AfterVerify, "Database"));
+        Assert.False(fault.IsArmedFor(FaultPoint.AfterVerify, "webroot"));
+        Assert.False(fault.IsArmedFor(FaultPoint.AfterVerify, "Webroot2"));
     }
 
     [Theory]

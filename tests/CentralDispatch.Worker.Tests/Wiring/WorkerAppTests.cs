@@ -4,6 +4,7 @@ using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
+using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Http;
@@ -70,18 +71,6 @@ public sealed class WorkerAppTests
         }
     }
 
-    private static async Task<InstanceResponse> WaitForAsync(HttpClient admin, string name, Func<InstanceState, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var instance = await admin.GetInstanceAsync(name);
-            if (done(instance.State) || DateTime.UtcNow > deadline)
-            {
-                return instance;
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task<InstanceResponse> WaitForAsync(HttpClient admin, string name, Func<InstanceState, bool> done) =>
+        Eventually.GetAsync(() => admin.GetInstanceAsync(name), instance => done(instance.State), Patience);
 }

@@ -14,4 +14,11 @@ public static class ActionOptions
     {
         Description = "Do not ask for confirmation on a terminal.",
     };
+
+    /// <summary>The release of an action that takes one.</summary>
+    public static Option<string?> Release() => new("--release")
+    {
+        Description = "The release to ship (default: the instance's current release).",
+        HelpName = "RELEASE",
+    };
 }

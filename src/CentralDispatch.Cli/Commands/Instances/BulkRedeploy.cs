@@ -8,6 +8,7 @@ using CentralDispatch.Core.Contracts;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Core.Json;
 
 namespace CentralDispatch.Cli.Commands.Instances;
@@ -16,7 +17,7 @@ namespace CentralDispatch.Cli.Commands.Instances;
 /// Queues one Redeploy job per instance of a batch, skipping (with the reason) those whose state does not allow it, and
 /// reports the batch's progress; with --wait it follows every job to its end.
 /// </summary>
-public sealed class BulkRedeploy(ApiSession session, string release)
+public sealed class BulkRedeploy(ApiSession session, RedeployAction action, string release)
 {
     private const int PageSize = 200;
     private const int MaxUnreachableRounds = 60;
@@ -77,11 +78,11 @@ public sealed class BulkRedeploy(ApiSession session, string release)
         return queued.Count == 0 && skipped > 0 ? ExitCodes.Refused : ExitCodes.Success;
     }
 
-    private static BulkTarget Target(InstanceResponse instance)
+    private BulkTarget Target(InstanceResponse instance)
     {
-        if (instance.State != InstanceState.Active)
+        if (!action.AllowedFrom.Contains(instance.State))
         {
-            return new BulkTarget(instance.Name, $"it is {instance.State}; redeploy needs Active");
+            return new BulkTarget(instance.Name, $"it is {instance.State}; {action.Slug} needs {string.Join(" or ", action.AllowedFrom)}");
         }
 
         return instance.CurrentJob is { } job && !job.State.IsFinished()
@@ -96,7 +97,7 @@ public sealed class BulkRedeploy(ApiSession session, string release)
         {
             try
             {
-                var path = $"api/v1/instances/{Uri.EscapeDataString(target.Instance)}/redeploy";
+                var path = $"api/v1/instances/{Uri.EscapeDataString(target.Instance)}/{action.Slug}";
                 var job = await session.Api.PostAsync<JobSummary>(path, new InstanceActionRequest(Release: release), session.CancellationToken);
                 entry.JobId = job.Value.Id;
             }

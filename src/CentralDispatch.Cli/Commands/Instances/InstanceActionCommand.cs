@@ -4,27 +4,28 @@ using CentralDispatch.Cli.Commands.Jobs;
 using CentralDispatch.Cli.Commands.Workers;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
-using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 
 namespace CentralDispatch.Cli.Commands.Instances;
 
 /// <summary>
-/// `dispatch instance deploy|retry|suspend|resume|decommission|backout|rotate-certificate NAME`: queues the job the action
-/// stands for (the dispatcher refuses it with the reason when the instance's state does not allow it); --wait follows it.
+/// `dispatch instance SLUG NAME` for every lifecycle action (deploy, retry, suspend, resume, rotate-certificate, decommission,
+/// backout, …): queues the job the action stands for (the dispatcher refuses it with the reason when the instance's state
+/// does not allow it); --wait follows it. Its options follow the action's input; a confirmation asks first on a terminal.
 /// </summary>
 public static class InstanceActionCommand
 {
-    /// <param name="action">The action; its slug is the command name.</param>
-    /// <param name="description">The one-line help.</param>
-    /// <param name="confirm">For destructive actions: the question asked on a terminal (unless --yes), with {0} for the instance.</param>
-    public static Command Build(InstanceAction action, string description, string? confirm = null)
+    public static Command Build(InstanceAction action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         var name = InstanceReadCommands.NameArgument();
         var wait = ActionOptions.Wait();
         var yes = ActionOptions.Yes();
-        var tls = action == InstanceAction.RotateCertificate ? new CertificateOptions(required: true) : null;
-        var command = new Command(action.Slug(), description) { name, wait };
-        if (confirm is not null)
+        var prompt = action.Texts.Confirmation?.Prompt;
+        var tls = action.Input == ActionInput.Certificate ? new CertificateOptions(required: true) : null;
+        var release = action.Input == ActionInput.Release ? ActionOptions.Release() : null;
+        var command = new Command(action.Slug, action.Texts.Help) { name, wait };
+        if (prompt is not null)
         {
             command.Options.Add(yes);
         }
@@ -36,19 +37,24 @@ public static class InstanceActionCommand
             command.Options.Add(tls.Chain);
         }
 
+        if (release is not null)
+        {
+            command.Options.Add(release);
+        }
+
         return ApiOptions.Attach(command, async (result, session) =>
         {
             var instance = result.GetValue(name)!;
-            InstanceActionRequest? body = null;
+            InstanceActionRequest? body = release is null ? null : new InstanceActionRequest(Release: result.GetValue(release));
             if (tls is not null)
             {
                 var pem = await tls.ReadAsync(result, session.CancellationToken);
                 body = new InstanceActionRequest(CertificatePem: pem.CertificatePem, KeyPem: pem.KeyPem, ChainPem: pem.ChainPem);
             }
 
-            if (confirm is not null)
+            if (prompt is not null)
             {
-                await Confirmation.EnsureAsync(session, result.GetValue(yes), string.Format(System.Globalization.CultureInfo.InvariantCulture, confirm, instance));
+                await Confirmation.EnsureAsync(session, result.GetValue(yes), prompt(instance));
             }
 
             return await QueueAsync(session, instance, action, body, result.GetValue(wait));
@@ -59,7 +65,8 @@ public static class InstanceActionCommand
     public static async Task<int> QueueAsync(ApiSession session, string instance, InstanceAction action, InstanceActionRequest? body, bool wait)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var job = await session.Api.PostAsync<JobSummary>($"api/v1/instances/{WorkerAdminCommands.Segment(instance)}/{action.Slug()}", body, session.CancellationToken);
+        ArgumentNullException.ThrowIfNull(action);
+        var job = await session.Api.PostAsync<JobSummary>($"api/v1/instances/{WorkerAdminCommands.Segment(instance)}/{action.Slug}", body, session.CancellationToken);
         if (wait)
         {
             return await JobCommands.FollowAndReportAsync(session, job.Value.Id, printJson: true);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 
 namespace CentralDispatch.Cli.Commands.Instances;
 
@@ -12,18 +12,12 @@ public static class InstanceCommands
         instance.Subcommands.Add(InstanceReadCommands.List());
         instance.Subcommands.Add(InstanceReadCommands.Show());
         instance.Subcommands.Add(InstanceCreateCommand.Build());
-        instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.Deploy, "Queue the deploy of a Pending or Failed instance."));
-        instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.Retry, "Deploy a Failed instance again (its error says what went wrong)."));
-        instance.Subcommands.Add(RedeployCommand.Build());
-        instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.Suspend, "Switch an Active instance off: 503 maintenance page, cron line inactive."));
-        instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.Resume, "Switch a Suspended instance back on."));
-        instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.RotateCertificate, "Install a new certificate and key (checked as at create time); the old ones come back on failure."));
-        instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.Decommission,
-            "Archive an instance (webroot, database dump, manifest) and remove it from its worker.",
-            "Decommission instance '{0}'? It is archived, then its site, database, files and cron line are removed from its worker."));
-        instance.Subcommands.Add(InstanceActionCommand.Build(InstanceAction.BackOut,
-            "Remove what a failed job left behind (Failed or NeedsAttention instances): from its journal, or everything carrying the instance's tag.",
-            "Back out instance '{0}'? Everything this system created for it on its worker is removed."));
+        foreach (var action in InstanceActions.All)
+        {
+            // Redeploy has a batch form besides the one-instance verb.
+            instance.Subcommands.Add(action is RedeployAction redeploy ? RedeployCommand.Build(redeploy) : InstanceActionCommand.Build(action));
+        }
+
         instance.Subcommands.Add(RestoreCommand.Build());
         return instance;
     }

@@ -2,6 +2,7 @@ using CentralDispatch.Cli.Commands.Api;
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 
 namespace CentralDispatch.Cli.Commands.Jobs;
 
@@ -43,7 +44,7 @@ public static class JobOutcome
 
         if (job.State == JobState.NeedsAttention)
         {
-            line += $"; clean up with `dispatch instance backout {job.Instance}`";
+            line += $"; clean up with `dispatch instance {InstanceActions.Get<BackOutAction>().Slug} {job.Instance}`";
         }
 
         return line;

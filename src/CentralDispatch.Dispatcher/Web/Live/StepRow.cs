@@ -1,5 +1,6 @@
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 
 namespace CentralDispatch.Dispatcher.Web.Live;
 
@@ -33,7 +34,7 @@ public sealed record StepRow(string Step, StepPhase Phase, double? DurationMs, s
     };
 
     /// <summary>Whether a job of this kind ends by removing things: its undone steps read as removed.</summary>
-    public static bool Removes(JobKind kind) => kind is JobKind.Decommission or JobKind.BackOut;
+    public static bool Removes(JobKind kind) => InstanceActions.ForKind(kind).EndsWithRemoval;
 
     public string Duration => Display.Duration(DurationMs);
 

@@ -1,6 +1,7 @@
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Workers;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Store;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,9 @@ public sealed class IndexModel(DispatchDbContext db, InstanceService instances, 
 {
     public const int ExpiryWindowDays = 30;
     private const int RecentDeployments = 10;
+
+    /// <summary>The kinds of job that ship code: the dashboard's deployments.</summary>
+    private static readonly JobKind[] DeploymentKinds = InstanceActions.All.Where(a => a.IsDeployment).Select(a => a.Kind).Distinct().ToArray();
 
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyList<AttentionRow> Attention { get; private set; } = [];
@@ -42,7 +46,7 @@ public sealed class IndexModel(DispatchDbContext db, InstanceService instances, 
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Workers = await workers.ListAsync(cancellationToken);
         Running = await Jobs(db.Jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Running).OrderBy(j => j.Id).Take(50), cancellationToken);
-        Recent = await Jobs(db.Jobs.Where(j => (j.Kind == JobKind.Deploy || j.Kind == JobKind.Redeploy) && j.FinishedAt != null)
+        Recent = await Jobs(db.Jobs.Where(j => DeploymentKinds.Contains(j.Kind) && j.FinishedAt != null)
             .OrderByDescending(j => j.FinishedAt).Take(RecentDeployments), cancellationToken);
     }
 

@@ -46,21 +46,7 @@ internal static class TreeWalker
                     continue; // removed while we walked
                 }
 
-                switch (status.Type)
-                {
-                    case EntryType.Directory:
-                        await FolderAsync(stack, level.Folder, name, path, device, visitor, cancellationToken);
-                        break;
-                    case EntryType.RegularFile:
-                        await FileAsync(level.Folder, name, path, visitor, cancellationToken);
-                        break;
-                    case EntryType.SymbolicLink:
-                        await LinkAsync(level.Folder, name, path, visitor, cancellationToken);
-                        break;
-                    default:
-                        await visitor.SkippedAsync(path, "a FIFO, socket or device, not a regular file", cancellationToken);
-                        break;
-                }
+                await VisitAsync(stack, level.Folder, name, path, status.Type, device, visitor, cancellationToken);
             }
         }
         finally
@@ -72,6 +58,15 @@ internal static class TreeWalker
         }
     }
 
+    private static Task VisitAsync(Stack<Level> stack, DirectoryHandle folder, FileName name, string path, EntryType type, ulong device,
+        TreeVisitor visitor, CancellationToken cancellationToken) => type switch
+    {
+        EntryType.Directory => FolderAsync(stack, folder, name, path, device, visitor, cancellationToken),
+        EntryType.RegularFile => FileAsync(folder, name, path, visitor, cancellationToken),
+        EntryType.SymbolicLink => LinkAsync(folder, name, path, visitor, cancellationToken),
+        _ => visitor.SkippedAsync(path, "a FIFO, socket or device, not a regular file", cancellationToken).AsTask(),
+    };
+
     private static async Task FolderAsync(Stack<Level> stack, DirectoryHandle parent, FileName name, string path, ulong device, TreeVisitor visitor,
         CancellationToken cancellationToken)
     {
@@ -81,7 +76,18 @@ internal static class TreeWalker
             return;
         }
 
-        var folder = parent.OpenDirectory(name);
+        DirectoryHandle? folder;
+        try
+        {
+            folder = parent.OpenDirectory(name);
+        }
+        catch (IOException e)
+        {
+            // E.g. a folder its owner made unreadable (only where the worker is not root): reported, not fatal.
+            await visitor.SkippedAsync(path, $"it cannot be read ({e.Message})", cancellationToken);
+            return;
+        }
+
         if (folder is null)
         {
             await visitor.SkippedAsync(path, "it changed while the tree was read (no longer a folder)", cancellationToken);
@@ -110,7 +116,8 @@ internal static class TreeWalker
         using var file = folder.OpenRegularFile(name, out var status);
         if (file is null || status is null)
         {
-            await visitor.SkippedAsync(path, "it changed while the tree was read (no longer a regular file)", cancellationToken);
+            var reason = status is null ? "it could not be opened (no longer there, a link, or not readable)" : "it changed while the tree was read (no longer a regular file)";
+            await visitor.SkippedAsync(path, reason, cancellationToken);
             return;
         }
 

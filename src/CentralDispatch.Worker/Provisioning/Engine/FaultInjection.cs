@@ -64,10 +64,13 @@ public sealed class FaultInjection
         return new FaultInjection(point, step);
     }
 
+    /// <summary>Whether <see cref="At"/> kills at <paramref name="point"/> of <paramref name="step"/> (step names match exactly).</summary>
+    public bool IsArmedFor(FaultPoint point, string step) => _step is not null && point == _point && string.Equals(step, _step, StringComparison.Ordinal);
+
     /// <summary>Kills this process when armed for <paramref name="point"/> of <paramref name="step"/>; otherwise does nothing.</summary>
     public void At(FaultPoint point, string step)
     {
-        if (_step is null || point != _point || !string.Equals(step, _step, StringComparison.Ordinal))
+        if (!IsArmedFor(point, step))
         {
             return;
         }

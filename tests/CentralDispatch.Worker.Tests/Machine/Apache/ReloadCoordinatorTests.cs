@@ -1,3 +1,4 @@
+using CentralDispatch.Testing;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -129,7 +130,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
 
         Assert.Equal(1, _coordinator.Statistics.Reloads);
         Assert.False(second.IsCompleted);
-        await Eventually.GetAsync(() => Task.FromResult(AdvanceAndCheck(second)), done => done);
+        await Eventually.TrueAsync(() => AdvanceAndCheck(second), "the next reload covered the second request");
         await second.WaitAsync(SafetyNet);
         Assert.Equal(2, _coordinator.Statistics.Reloads);
     }
@@ -176,7 +177,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
         var reloadGate = new TaskCompletionSource();
         _server.ReloadGate = reloadGate.Task;
         var request = _coordinator.RequestReloadAsync(CancellationToken.None);
-        await Eventually.GetAsync(() => Task.FromResult(_server.Reloads), reloads => reloads == 1);
+        await Eventually.TrueAsync(() => _server.Reloads == 1, "the reload is under way");
         return (request, reloadGate);
     }
 

@@ -1,3 +1,4 @@
+using CentralDispatch.Testing;
 using CentralDispatch.Worker.Machine.Processes;
 using CentralDispatch.Worker.Tests.Support;
 
@@ -137,7 +138,7 @@ public sealed class ProcessRunnerTests
         var marker = $"{Random.Shared.Next(100, 999)}.{Random.Shared.Next(100_000, 999_999)}";
         using var cancel = new CancellationTokenSource();
         var run = _runner.RunAsync(ProcessRequest.Of("sleep", marker), cancel.Token);
-        await Eventually.GetAsync(() => Task.FromResult(ProcessesWithArgument(marker).Count), count => count > 0);
+        await Eventually.TrueAsync(() => ProcessesWithArgument(marker).Count > 0, "the process started");
 
         await cancel.CancelAsync();
 

@@ -1,6 +1,7 @@
 using CentralDispatch.Core.Contracts.Instances;
 using CentralDispatch.Core.Contracts.Jobs;
 using CentralDispatch.Core.Domain;
+using CentralDispatch.Core.Domain.Actions;
 using CentralDispatch.Dispatcher.Application;
 using CentralDispatch.Dispatcher.Errors;
 using CentralDispatch.Dispatcher.Web.Live;
@@ -46,48 +47,47 @@ public sealed class DetailModel(InstanceService instances, JobService jobs, Rele
 
     public bool Busy => LatestJob is { State: JobState.Queued or JobState.Running };
 
-    public InstanceAction? Confirming => ConfirmSlug is not null && InstanceActions.TryParse(ConfirmSlug, out var a) && InstanceActionText.IsDestructive(a)
+    public InstanceAction? Confirming => ConfirmSlug is not null && InstanceActions.TryParse(ConfirmSlug, out var a) && a.Texts.Confirmation is not null
         ? a
         : null;
 
-    public IEnumerable<InstanceAction> Allowed => Busy
-        ? []
-        : Enum.GetValues<InstanceAction>().Where(a => a.AllowedFrom().Contains(Instance.State))
-            // Retry is Deploy from Failed; one button is enough.
-            .Where(a => !(a == InstanceAction.Deploy && Instance.State == InstanceState.Failed))
-            // Suspending a Suspended instance (resuming an Active one) re-applies that state, a repair for scripts and
-            // the API; the page offers only what changes the state, so the buttons read as the way out of it.
-            .Where(a => !(a == InstanceAction.Suspend && Instance.State == InstanceState.Suspended))
-            .Where(a => !(a == InstanceAction.Resume && Instance.State == InstanceState.Active));
+    /// <summary>The actions the page offers in the instance's state; none while a job of it is unfinished.</summary>
+    public IEnumerable<InstanceAction> Allowed => Busy ? [] : InstanceActions.All.Where(a => a.OfferedFrom.Contains(Instance.State));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostActAsync(string? action, string? confirmed, string? release, CancellationToken cancellationToken)
     {
-        if (action is null || !InstanceActions.TryParse(action, out var parsed) || parsed == InstanceAction.RotateCertificate)
+        // A certificate comes through the upload form's own handler.
+        if (action is null || !InstanceActions.TryParse(action, out var parsed) || parsed.Input == ActionInput.Certificate)
         {
             return BadRequest();
         }
 
-        if (InstanceActionText.IsDestructive(parsed) && confirmed != Name)
+        if (parsed.Texts.Confirmation is not null && confirmed != Name)
         {
             // Destructive actions go through the confirmation that names the instance.
-            return Redirect($"/instances/{Uri.EscapeDataString(Name)}?confirm={parsed.Slug()}");
+            return Redirect($"/instances/{Uri.EscapeDataString(Name)}?confirm={parsed.Slug}");
         }
 
         RedeployRelease = string.IsNullOrWhiteSpace(release) ? null : release.Trim();
-        var body = parsed == InstanceAction.Redeploy ? new InstanceActionRequest(Release: RedeployRelease) : null;
+        var body = parsed.Input == ActionInput.Release ? new InstanceActionRequest(Release: RedeployRelease) : null;
         return await ActAsync(parsed, body, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRotateAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRotateAsync(string? action, CancellationToken cancellationToken)
     {
+        if (action is null || !InstanceActions.TryParse(action, out var parsed) || parsed.Input != ActionInput.Certificate)
+        {
+            return BadRequest();
+        }
+
         await Rotate.ReadUploadsAsync(nameof(Rotate), ModelState, cancellationToken);
         if (ModelState.IsValid)
         {
             var body = new InstanceActionRequest(CertificatePem: Rotate.CertificatePem, KeyPem: Rotate.KeyPem, ChainPem: Rotate.ChainPem);
-            return await ActAsync(InstanceAction.RotateCertificate, body, cancellationToken);
+            return await ActAsync(parsed, body, cancellationToken);
         }
 
         RotateOpen = true;
@@ -117,14 +117,14 @@ public sealed class DetailModel(InstanceService instances, JobService jobs, Rele
             await instances.ActAsync(Name, action, body, User.Identity?.Name, cancellationToken);
             return Redirect($"/instances/{Uri.EscapeDataString(Name)}");
         }
-        catch (RequestValidationException e) when (action == InstanceAction.RotateCertificate)
+        catch (RequestValidationException e) when (action.Input == ActionInput.Certificate)
         {
             ModelState.AddFieldErrors(e.Errors, nameof(Rotate));
             RotateOpen = true;
         }
-        catch (RequestValidationException e) when (action == InstanceAction.Redeploy)
+        catch (RequestValidationException e) when (action.Input == ActionInput.Release)
         {
-            // The release is the redeploy form's only field: its message goes next to it.
+            // The release is the release form's only field: its message goes next to it.
             foreach (var message in e.Errors.ToDictionary().SelectMany(f => f.Value))
             {
                 ModelState.AddModelError(RedeployField, message);
@@ -159,7 +159,7 @@ public sealed class DetailModel(InstanceService instances, JobService jobs, Rele
 
         Steps = detailed;
         LatestJob = History.Count > 0 ? detailed[History[0].Id] : null;
-        Releases = Instance.State == InstanceState.Active ? await releases.OnWorkerAsync(Instance.Worker, cancellationToken) : [];
+        Releases = Allowed.Any(a => a.Input == ActionInput.Release) ? await releases.OnWorkerAsync(Instance.Worker, cancellationToken) : [];
         return true;
     }
 }

@@ -235,7 +235,9 @@ internal sealed class DirectoryHandle : IDisposable
         return errno switch
         {
             Libc.ENOENT => UnlinkResult.Gone,
-            Libc.EISDIR or Libc.EPERM when StatusOf(name)?.Type == EntryType.Directory => UnlinkResult.IsDirectory,
+            // Linux says EISDIR for a folder (POSIX allows EPERM); a folder swapped for a file meanwhile is retried by the caller.
+            Libc.EISDIR => UnlinkResult.IsDirectory,
+            Libc.EPERM when StatusOf(name)?.Type == EntryType.Directory => UnlinkResult.IsDirectory,
             Libc.EACCES => UnlinkResult.Refused,
             _ => throw Failure("Removing", name, errno),
         };

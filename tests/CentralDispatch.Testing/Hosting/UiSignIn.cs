@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace CentralDispatch.Dispatcher.Tests.Transport;
+namespace CentralDispatch.Testing.Hosting;
 
 /// <summary>
 /// Signs in through the web UI's form as a browser does (antiforgery cookie and field, then the session cookie), with a
@@ -33,6 +34,19 @@ public static partial class UiSignIn
         var signedIn = await client.SendAsync(post);
         Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"Sign-in answered {(int)signedIn.StatusCode}.");
         return (form, signedIn);
+    }
+
+    /// <summary>
+    /// A client signed in to the UI as <paramref name="email"/>: it sends the session and antiforgery cookies the sign-in
+    /// set with every request, and follows no redirects.
+    /// </summary>
+    public static async Task<HttpClient> SessionAsync(Uri baseAddress, string email, string password)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var (form, signedIn) = await RunAsync(client, email, password);
+        var cookies = SetCookies(form).Concat(SetCookies(signedIn)).Select(c => c.Split(';')[0]);
+        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        return client;
     }
 
     public static IReadOnlyList<string> SetCookies(HttpResponseMessage response) =>

@@ -1,6 +1,8 @@
-namespace CentralDispatch.Worker.Tests.Agent;
+using Xunit;
 
-/// <summary>One dispatcher on SQLite for a test class; each test registers its own worker and instances.</summary>
+namespace CentralDispatch.Testing.Hosting;
+
+/// <summary>One dispatcher on SQLite for a test class; tests make their own names (workers, instances) so they can share it.</summary>
 public sealed class DispatcherFixture : IAsyncLifetime
 {
     public DispatcherTestHost Host { get; private set; } = null!;
