@@ -1,4 +1,4 @@
-using CentralDispatch.Worker;
+using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,7 +9,7 @@ using CentralDispatch.Dispatcher.Security;
 using CentralDispatch.Testing;
 using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
-using CentralDispatch.Worker;
+using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Machine.Http;

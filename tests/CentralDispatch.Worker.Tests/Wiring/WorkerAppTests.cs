@@ -6,6 +6,7 @@ using CentralDispatch.Core.Json;
 using CentralDispatch.Testing;
 using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Testing.Tls;
+using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Tests.Agent;

@@ -6,7 +6,7 @@ using CentralDispatch.Core.Domain;
 using CentralDispatch.Core.Json;
 using CentralDispatch.Dispatcher;
 using CentralDispatch.Dispatcher.Security;
-using CentralDispatch.Worker;
+using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Certificates;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CentralDispatch.Worker;
+using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Provisioning.Engine;
 using Microsoft.Extensions.Options;

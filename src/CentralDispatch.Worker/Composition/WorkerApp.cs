@@ -1,13 +1,12 @@
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Configuration;
-using CentralDispatch.Worker.Composition;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CentralDispatch.Worker;
+namespace CentralDispatch.Worker.Composition;
 
 /// <summary>Composes a worker host from its configuration file: host adapters, sandbox servers, engine, plans and agent.</summary>
 public static class WorkerApp
