@@ -63,8 +63,11 @@ public static class WorkerApp
         using var host = CreateBuilder(configPath, daemon: !once).Build();
         if (!once)
         {
+            // RunAsync disposes the host when it ends (SIGTERM, or the agent stopping it): the service whose exit code
+            // is read afterwards is taken before.
+            var agent = host.Services.GetRequiredService<AgentService>();
             await host.RunAsync(cancellationToken);
-            return host.Services.GetRequiredService<AgentService>().ExitCode;
+            return agent.ExitCode;
         }
 
         // --once still needs the sandbox servers (hosted) but no daemon loop.

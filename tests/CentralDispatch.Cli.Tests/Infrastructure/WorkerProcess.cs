@@ -67,10 +67,19 @@ public sealed class WorkerProcess : IAsyncDisposable
         return running;
     }
 
+    /// <summary>The worker's data folder (its sandbox servers' files are under it).</summary>
+    public string DataFolder => _data.FullName;
+
+    /// <summary>SIGTERM, as systemd stops it: the worker finishes the step in flight and stops its sandbox Apache and MariaDB.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        await ProcessStop.TerminateAsync(_process, TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        // SIGTERM: the worker finishes the step in flight and stops its sandbox Apache and MariaDB.
-        await ProcessStop.TerminateAsync(_process, TimeSpan.FromSeconds(60));
+        await TerminateAsync();
 
         _process.Dispose();
         try
