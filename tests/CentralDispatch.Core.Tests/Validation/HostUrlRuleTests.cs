@@ -17,42 +17,50 @@ public sealed class HostUrlRuleTests
         Assert.Null(HostUrlRule.Check(url));
     }
 
+    private const string Required = "Required: the host's public base address";
+    private const string NotAscii = " has spaces or characters outside ASCII; write an internationalised host in its xn-- form.";
+    private const string NotHttp = " is not an http:// or https:// address.";
+    private const string WithPath = "Give only the base address (scheme, host and optional port), without a path.";
+    private const string WithCredentials = "The address must not contain a user name or password.";
+    private const string WithQueryOrFragment = "The address must not have a query (?…) or fragment (#…).";
+
+    // expected: the start of the message, so that an input refused for another reason fails.
     [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData(" ")]
-    [InlineData("web1.example.com")]
-    [InlineData("ftp://web1.example.com")]
-    [InlineData("file:///etc/passwd")]
-    [InlineData("javascript:alert(1)")]
-    [InlineData("https://")]
-    [InlineData("https://user:secret@web1.example.com")]
-    [InlineData("https://web1.example.com/path")]
-    [InlineData("https://web1.example.com/../../etc/passwd")]
-    [InlineData("https://web1.example.com/..")]
-    [InlineData("https://web1.example.com/./")]
-    [InlineData("https://web1.example.com/%2e%2e/")]
-    [InlineData("https://web1.example.com\\..\\..")]
-    [InlineData("https://web1.example.com\\")]
-    [InlineData("https://web1.example.com?x=1")]
-    [InlineData("https://web1.example.com#top")]
-    [InlineData("https://web1.example.com:99999")]
-    [InlineData("https://WEB1.example.com")]
-    [InlineData("https://web1.example.com;id")]
-    [InlineData("https://web1.example.com$(id)")]
-    [InlineData("https://web1.example.com`id`")]
-    [InlineData("https://web1.example.com'")]
-    [InlineData("https://web1.example.com\n")]
-    [InlineData("https://web1.example.com/\0")]
-    [InlineData("https://web 1.example.com")]
-    [InlineData("https://web1.ex\u0430mple.com")] // Cyrillic 'а'
-    [InlineData("https://web1.example.com\u200b")]
-    [InlineData("https://*.example.com")]
-    [InlineData("https://web1")]
-    [InlineData("https://web1_x.example.com")]
-    public void Check_RefusesWhatIsNotAPlainBaseAddressTest(string? url)
+    [InlineData(null, Required)]
+    [InlineData("", Required)]
+    [InlineData(" ", "' '" + NotAscii)]
+    [InlineData("web1.example.com", "'web1.example.com'" + NotHttp)]
+    [InlineData("ftp://web1.example.com", "'ftp://web1.example.com'" + NotHttp)]
+    [InlineData("file:///etc/passwd", "'file:///etc/passwd'" + NotHttp)]
+    [InlineData("javascript:alert(1)", "'javascript:alert(1)'" + NotHttp)]
+    [InlineData("https://", "'https://'" + NotHttp)]
+    [InlineData("https://user:secret@web1.example.com", WithCredentials)]
+    [InlineData("https://web1.example.com/path", WithPath)]
+    [InlineData("https://web1.example.com/../../etc/passwd", WithPath)]
+    [InlineData("https://web1.example.com/..", WithPath)]
+    [InlineData("https://web1.example.com/./", WithPath)]
+    [InlineData("https://web1.example.com/%2e%2e/", WithPath)]
+    [InlineData("https://web1.example.com\\..\\..", "'https://web1.example.com\\..\\..'" + NotHttp)] // Uri does not parse a backslash after the host
+    [InlineData("https://web1.example.com\\", "'https://web1.example.com\\'" + NotHttp)]
+    [InlineData("https://web1.example.com?x=1", WithQueryOrFragment)]
+    [InlineData("https://web1.example.com#top", WithQueryOrFragment)]
+    [InlineData("https://web1.example.com:99999", "'https://web1.example.com:99999'" + NotHttp)] // port out of range: Uri does not parse it
+    [InlineData("https://WEB1.example.com", "'https://WEB1.example.com': write the host name in lower case.")]
+    [InlineData("https://web1.example.com;id", "'https://web1.example.com;id'" + NotHttp)]
+    [InlineData("https://web1.example.com$(id)", "'https://web1.example.com$(id)'" + NotHttp)]
+    [InlineData("https://web1.example.com`id`", "'https://web1.example.com`id`'" + NotHttp)]
+    [InlineData("https://web1.example.com'", "'https://web1.example.com''" + NotHttp)]
+    [InlineData("https://web1.example.com\n", "'https://web1.example.com?'" + NotAscii)] // control characters are shown as '?'
+    [InlineData("https://web1.example.com/\0", "'https://web1.example.com/?'" + NotAscii)]
+    [InlineData("https://web 1.example.com", "'https://web 1.example.com'" + NotAscii)]
+    [InlineData("https://web1.ex\u0430mple.com", "'https://web1.ex\u0430mple.com'" + NotAscii)] // Cyrillic 'а'
+    [InlineData("https://web1.example.com\u200b", "'https://web1.example.com\u200b'" + NotAscii)]
+    [InlineData("https://*.example.com", "'https://*.example.com'" + NotHttp)] // Uri does not parse '*' in a host
+    [InlineData("https://web1", "'web1' is not fully qualified")]
+    [InlineData("https://web1_x.example.com", "'web1_x.example.com': the label 'web1_x' may contain only a-z, 0-9 and '-'.")]
+    public void Check_RefusesWhatIsNotAPlainBaseAddressTest(string? url, string expected)
     {
-        Assert.NotNull(HostUrlRule.Check(url));
+        Assert.StartsWith(expected, HostUrlRule.Check(url), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,24 +16,28 @@ public sealed class InstanceNameRuleTests
         Assert.Null(InstanceNameRule.Check(name));
     }
 
+    private const string Required = "Required: a name of 2 to 32 characters (a-z, 0-9, '-').";
+    private const string NotASlug = " is not a valid name: use 2 to 32 lower-case letters, digits and '-'";
+
+    // expected: the start of the message, so that an input refused for another reason fails.
     [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("a")]
-    [InlineData("abcdefghijklmnopqrstuvwxyz0123456")] // 33 characters
-    [InlineData("1shop")]
-    [InlineData("-shop")]
-    [InlineData("shop-")]
-    [InlineData("Shop")]
-    [InlineData("a_b")]
-    [InlineData("a.b")]
-    [InlineData("a--b")]
-    [InlineData("shop\n")]
-    [InlineData("shop\r\n")]
-    [InlineData("\nshop")]
-    public void Check_RefusesWhatIsNotASlugTest(string? name)
+    [InlineData(null, Required)]
+    [InlineData("", Required)]
+    [InlineData("a", "'a'" + NotASlug)]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456", "Too long: 33 characters; at most 32.")] // 33 characters
+    [InlineData("1shop", "'1shop'" + NotASlug)]
+    [InlineData("-shop", "'-shop'" + NotASlug)]
+    [InlineData("shop-", "'shop-'" + NotASlug)]
+    [InlineData("Shop", "'Shop'" + NotASlug)]
+    [InlineData("a_b", "'a_b'" + NotASlug)]
+    [InlineData("a.b", "'a.b'" + NotASlug)]
+    [InlineData("a--b", "'a--b' contains '--'; use single hyphens.")]
+    [InlineData("shop\n", "'shop?'" + NotASlug)] // control characters are shown as '?'
+    [InlineData("shop\r\n", "'shop??'" + NotASlug)]
+    [InlineData("\nshop", "'?shop'" + NotASlug)]
+    public void Check_RefusesWhatIsNotASlugTest(string? name, string expected)
     {
-        Assert.NotNull(InstanceNameRule.Check(name));
+        Assert.StartsWith(expected, InstanceNameRule.Check(name), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,6 +71,7 @@ public sealed class InstanceNameRuleTests
         var message = InstanceNameRule.Check("bad\u0007name");
 
         Assert.NotNull(message);
+        Assert.StartsWith("'bad?name'" + NotASlug, message, StringComparison.Ordinal);
         Assert.DoesNotContain('\u0007', message);
     }
 }
