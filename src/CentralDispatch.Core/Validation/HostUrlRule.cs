@@ -22,9 +22,15 @@ public static class HostUrlRule
             return $"{Text.Show(value)} has spaces or characters outside ASCII; write an internationalised host in its xn-- form.";
         }
 
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
             return $"{Text.Show(value)} is not an http:// or https:// address.";
+        }
+
+        // The scheme is right: what the parser refuses is the rest (a port out of range, a character no host has).
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return $"{Text.Show(value)} is not a valid address: after the scheme give a host name or IP address and, optionally, a port from 1 to 65535.";
         }
 
         // Uri drops dot segments ("/..", "/./", "/%2e%2e/") before AbsolutePath is read: check the text as given.
