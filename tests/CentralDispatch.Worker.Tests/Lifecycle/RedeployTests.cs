@@ -56,8 +56,7 @@ public sealed class RedeployTests(SandboxWorkerFixture worker)
         var instance = await worker.DeployedAsync(SandboxWorkerFixture.NewInstance(release: first, prefix: "redf"));
         var layout = worker.Layout(instance);
         var oldTree = layout.LiveTree();
-        var impatient = new HealthCheckStep(Options.Create(worker.Options), worker.Services.GetRequiredService<LocalSiteProbe>()) { Patience = TimeSpan.FromSeconds(2) };
-        var plan = worker.PlanFor(JobKind.Redeploy, s => s is HealthCheckStep ? impatient : s);
+        var plan = worker.PlanFor(JobKind.Redeploy);
         var job = RedeployOf(instance, Releases.CreateBroken(worker));
         var events = new Provisioning.RecordingSink();
 
