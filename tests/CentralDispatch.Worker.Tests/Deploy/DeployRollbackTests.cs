@@ -6,7 +6,6 @@ using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Tests.Provisioning;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Tests.Deploy;
 

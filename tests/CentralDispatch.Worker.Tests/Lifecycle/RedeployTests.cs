@@ -3,13 +3,10 @@ using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Testing;
 using CentralDispatch.Worker.Agent;
-using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Redeploy;
 using CentralDispatch.Worker.Tests.Deploy;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Tests.Lifecycle;
 
