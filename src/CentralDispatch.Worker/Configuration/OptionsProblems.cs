@@ -9,6 +9,15 @@ internal sealed class OptionsProblems
 
     public void Add(string key, string problem) => _problems.Add($"{WorkerOptions.SectionName}:{key} {problem}");
 
+    /// <summary>Adds <paramref name="problem"/> when there is one.</summary>
+    public void Check(string key, string? problem)
+    {
+        if (problem is not null)
+        {
+            Add(key, problem);
+        }
+    }
+
     public void Require(string key, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -24,6 +24,8 @@ public sealed class WorkerOptions
 
     public CronOptions Cron { get; set; } = new();
 
+    public HealthCheckOptions HealthCheck { get; set; } = new();
+
     /// <summary>Jobs run at once (never two of one instance).</summary>
     public int Concurrency { get; set; } = 2;
 

@@ -35,6 +35,7 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
         CheckPaths(problems, options.Paths);
         CheckInstanceConfig(problems, options.InstanceConfig);
         CheckCron(problems, options.Cron);
+        CheckHealthCheck(problems, options.HealthCheck);
         if (EmailRule.Check(options.DefaultBackendEmail) is { } emailProblem)
         {
             problems.Add("DefaultBackendEmail", $"is not valid: {emailProblem}");
@@ -206,6 +207,19 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
         {
             problems.AbsolutePath("Cron:CrontabFile", cron.CrontabFile);
         }
+    }
+
+    private static void CheckHealthCheck(OptionsProblems problems, HealthCheckOptions check)
+    {
+        problems.Check("HealthCheck:Path", HealthCheckRules.PathProblem(check.Path));
+        problems.Check("HealthCheck:Statuses", HealthCheckRules.StatusesProblem(check.Statuses));
+        if (!string.IsNullOrEmpty(check.Text))
+        {
+            problems.Check("HealthCheck:Text", HealthCheckRules.TextProblem(check.Text));
+        }
+
+        problems.Check("HealthCheck:Patience", HealthCheckRules.PatienceProblem(check.Patience));
+        problems.Check("HealthCheck:RequestTimeout", HealthCheckRules.RequestTimeoutProblem(check.RequestTimeout));
     }
 
     private static void CheckAccount(OptionsProblems problems, string key, string? value)

@@ -56,6 +56,7 @@ public static class WorkerProfiles
                 CommandTemplate = DefaultCronCommand,
                 CrontabUser = "www-data",
             },
+            HealthCheck = DefaultHealthCheck(),
         };
     }
 
@@ -115,8 +116,18 @@ public static class WorkerProfiles
                 CommandTemplate = DefaultCronCommand,
                 CrontabFile = Path.Combine(data, "crontab"),
             },
+            HealthCheck = DefaultHealthCheck(),
         };
     }
+
+    /// <summary>GET / accepting every success and redirect, for 30 s: an application that sends / to its installer until it is set up passes.</summary>
+    private static HealthCheckOptions DefaultHealthCheck() => new()
+    {
+        Path = HealthCheckOptions.DefaultPath,
+        Statuses = HealthCheckOptions.DefaultStatuses,
+        Patience = HealthCheckRules.DefaultPatience,
+        RequestTimeout = HealthCheckRules.DefaultRequestTimeout,
+    };
 
     /// <summary>The sandbox profile with two loopback ports that are free now.</summary>
     public static WorkerOptions Sandbox(string dataFolder, string dispatcherUrl, string token)

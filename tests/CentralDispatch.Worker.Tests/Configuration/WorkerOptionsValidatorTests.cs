@@ -93,5 +93,50 @@ public sealed class WorkerOptionsValidatorTests
         { "Worker:Concurrency must be between 1 and 64", o => o.Concurrency = 0 },
         { "Worker:ReloadCoalescingWindow must be between", o => o.ReloadCoalescingWindow = TimeSpan.FromMinutes(5) },
         { "Worker:DataFolder must be an absolute path", o => o.Profile = WorkerProfile.Sandbox },
+        { "Worker:HealthCheck:Path must start with '/', e.g. /health.php (got 'health.php')", o => o.HealthCheck.Path = "health.php" },
+        { "Worker:HealthCheck:Path must not contain spaces, control characters", o => o.HealthCheck.Path = "/health check" },
+        { "Worker:HealthCheck:Path must be at most 256 characters", o => o.HealthCheck.Path = "/" + new string('a', 256) },
+        { "Worker:HealthCheck:Statuses '600' is not a status (100-599)", o => o.HealthCheck.Statuses = "2xx,600" },
+        { "Worker:HealthCheck:Statuses '302-301' is not a status", o => o.HealthCheck.Statuses = "302-301" },
+        { "Worker:HealthCheck:Statuses must list at least one status", o => o.HealthCheck.Statuses = " " },
+        { "Worker:HealthCheck:Text must be one line", o => o.HealthCheck.Text = "ok\nready" },
+        { "Worker:HealthCheck:Text must be 1 to 200 characters", o => o.HealthCheck.Text = new string('x', 201) },
+        { "Worker:HealthCheck:Patience must be between 1 and 600 seconds (got 0 s)", o => o.HealthCheck.Patience = TimeSpan.Zero },
+        { "Worker:HealthCheck:Patience must be between 1 and 600 seconds (got 3600 s)", o => o.HealthCheck.Patience = TimeSpan.FromHours(1) },
+        { "Worker:HealthCheck:RequestTimeout must be between 00:00:01 and 00:01:00", o => o.HealthCheck.RequestTimeout = TimeSpan.FromMinutes(2) },
     };
+
+    [Fact]
+    public void HealthCheckDefaults_OfBothProfiles_AskForTheRoot_AcceptingSuccessesAndRedirects_For30Seconds()
+    {
+        foreach (var options in new[] { WorkerProfiles.Debian("https://dispatch.example.com", "token"), WorkerProfiles.Sandbox("/tmp/cd-sandbox", "http://127.0.0.1:5000", "token", 18080, 18443) })
+        {
+            Assert.Equal("/", options.HealthCheck.Path);
+            Assert.Equal("2xx,3xx", options.HealthCheck.Statuses);
+            Assert.Null(options.HealthCheck.Text);
+            Assert.Equal(TimeSpan.FromSeconds(30), options.HealthCheck.Patience);
+            Assert.Equal(TimeSpan.FromSeconds(5), options.HealthCheck.RequestTimeout);
+        }
+    }
+
+    [Fact]
+    public void HealthCheckText_LeftEmpty_AsAnEnvironmentVariableLeavesIt_AsksForNoText()
+    {
+        var options = WorkerProfiles.Debian("https://dispatch.example.com", "token");
+        options.HealthCheck.Text = "";
+
+        Assert.True(_validator.Validate(Options.DefaultName, options).Succeeded);
+    }
+
+    [Fact]
+    public void HealthCheckStatuses_Mistyped_IsReportedAsOneMessage_ThatShowsTheSyntax()
+    {
+        var options = WorkerProfiles.Debian("https://dispatch.example.com", "token");
+        options.HealthCheck.Statuses = "200-299;301";
+
+        var result = _validator.Validate(Options.DefaultName, options);
+
+        Assert.Equal("Worker:HealthCheck:Statuses '200-299;301' is not a status (100-599), a range such as 200-299 or a class such as 3xx; "
+                     + "write them separated by commas, e.g. 2xx,301,302", Assert.Single(result.Failures!));
+    }
 }

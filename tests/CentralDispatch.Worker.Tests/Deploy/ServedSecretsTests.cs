@@ -63,7 +63,7 @@ public sealed class ServedSecretsTests(SandboxWorkerFixture worker)
     [Theory]
     [InlineData("{ \"configFile\": \"../.env\" }", "must be a relative path inside the release")]
     [InlineData("{ \"configFile\": \"config/app.ini\" }", "must end in this worker's config file name '.env'")]
-    [InlineData("{ \"documentRoot\": \"public\" }", "not valid JSON with only the key configFile")]
+    [InlineData("{ \"documentRoot\": \"public\" }", "not valid JSON with only the keys configFile")]
     [InlineData("not json", "not valid JSON")]
     public async Task Release_WithAnInvalidManifest_IsRefusedAtPreflight_AndNothingIsMade(string manifest, string expected)
     {
@@ -86,9 +86,9 @@ public sealed class ServedSecretsTests(SandboxWorkerFixture worker)
         var source = Path.Combine(worker.Options.Paths.ReleasesFolder, release);
         File.CreateSymbolicLink(Path.Combine(source, ReleaseManifest.FileName), "/dev/zero");
 
-        var problem = await ReleaseManifest.ProblemOfAsync(source, ".env", CancellationToken.None);
+        var problems = await ReleaseManifest.ProblemsOfAsync(source, ".env", CancellationToken.None);
 
-        Assert.Contains("is not a regular file", problem, StringComparison.Ordinal);
+        Assert.Contains("is not a regular file", Assert.Single(problems), StringComparison.Ordinal);
     }
 
     private async Task AssertDeniedAsync(string hostname, string password, params string[] paths)

@@ -3,13 +3,10 @@ using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Core.Domain;
 using CentralDispatch.Testing;
 using CentralDispatch.Worker.Agent;
-using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Redeploy;
 using CentralDispatch.Worker.Tests.Deploy;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Tests.Lifecycle;
 
@@ -56,8 +53,7 @@ public sealed class RedeployTests(SandboxWorkerFixture worker)
         var instance = await worker.DeployedAsync(SandboxWorkerFixture.NewInstance(release: first, prefix: "redf"));
         var layout = worker.Layout(instance);
         var oldTree = layout.LiveTree();
-        var impatient = new HealthCheckStep(Options.Create(worker.Options), worker.Services.GetRequiredService<LocalSiteProbe>()) { Patience = TimeSpan.FromSeconds(2) };
-        var plan = worker.PlanFor(JobKind.Redeploy, s => s is HealthCheckStep ? impatient : s);
+        var plan = worker.PlanFor(JobKind.Redeploy);
         var job = RedeployOf(instance, Releases.CreateBroken(worker));
         var events = new Provisioning.RecordingSink();
 

@@ -1,3 +1,4 @@
+using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Tests.Deploy;
 
 namespace CentralDispatch.Worker.Tests.Lifecycle;
@@ -16,11 +17,19 @@ public static class Releases
         return name;
     }
 
-    /// <summary>A release without an index page: Apache answers 403 for it, so its health check never passes.</summary>
+    /// <summary>A manifest whose health check gives up after two seconds: a failing check ends the test soon.</summary>
+    public const string ImpatientManifest = """{ "healthCheck": { "patienceSeconds": 2 } }""";
+
+    /// <summary>A release without an index page: Apache answers 403 for it, so its health check never passes (and gives up after two seconds).</summary>
     public static string CreateBroken(SandboxWorkerFixture worker)
     {
         var name = Create(worker, "broken");
         File.Delete(Path.Combine(worker.Options.Paths.ReleasesFolder, name, "index.html"));
+        WriteFile(worker, name, ReleaseManifest.FileName, ImpatientManifest);
         return name;
     }
+
+    /// <summary>Writes a file of a release made by <see cref="Create"/>, e.g. its manifest <see cref="ReleaseManifest.FileName"/>.</summary>
+    public static void WriteFile(SandboxWorkerFixture worker, string release, string relative, string content) =>
+        File.WriteAllText(Path.Combine(worker.Options.Paths.ReleasesFolder, release, relative), content);
 }

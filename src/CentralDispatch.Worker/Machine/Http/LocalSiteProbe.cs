@@ -16,8 +16,16 @@ public sealed class LocalSiteProbe(TimeProvider timeProvider)
     private const int MaxBody = 64 * 1024;
 
     /// <summary>GET https://HOST:PORT/ through <paramref name="address"/>; passes on 200 and, when given, the expected certificate.</summary>
-    public async Task<ProbeResult> ProbeHttpsAsync(string host, int port, X509Certificate2? expectedCertificate, TimeSpan timeout, CancellationToken cancellationToken, IPAddress? address = null)
+    public Task<ProbeResult> ProbeHttpsAsync(string host, int port, X509Certificate2? expectedCertificate, TimeSpan timeout, CancellationToken cancellationToken, IPAddress? address = null) =>
+        ProbeHttpsAsync(host, port, expectedCertificate, SiteRequest.Root(timeout), cancellationToken, address);
+
+    /// <summary>
+    /// GET https://HOST:PORT/PATH through <paramref name="address"/>; passes on an answer <paramref name="request"/> accepts
+    /// served with, when given, the expected certificate.
+    /// </summary>
+    public async Task<ProbeResult> ProbeHttpsAsync(string host, int port, X509Certificate2? expectedCertificate, SiteRequest request, CancellationToken cancellationToken, IPAddress? address = null)
     {
+        ArgumentNullException.ThrowIfNull(request);
         X509Certificate2? served = null;
         using var handler = Handler(address ?? IPAddress.Loopback);
 
@@ -27,7 +35,7 @@ public sealed class LocalSiteProbe(TimeProvider timeProvider)
             served = certificate is null ? null : new X509Certificate2(certificate);
             return true;
         };
-        var result = await GetAsync(handler, new Uri($"https://{host}:{port}/"), timeout, cancellationToken);
+        var result = await GetAsync(handler, RequestUri("https", host, port, request), request, cancellationToken);
         using (served)
         {
             var thumbprint = served is null ? null : Thumbprint(served);
@@ -41,10 +49,15 @@ public sealed class LocalSiteProbe(TimeProvider timeProvider)
     }
 
     /// <summary>GET http://HOST:PORT/ through <paramref name="address"/>; passes on 200 (redirects are reported, not followed).</summary>
-    public async Task<ProbeResult> ProbeHttpAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken, IPAddress? address = null)
+    public Task<ProbeResult> ProbeHttpAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken, IPAddress? address = null) =>
+        ProbeHttpAsync(host, port, SiteRequest.Root(timeout), cancellationToken, address);
+
+    /// <summary>GET http://HOST:PORT/PATH through <paramref name="address"/>; passes on an answer <paramref name="request"/> accepts.</summary>
+    public async Task<ProbeResult> ProbeHttpAsync(string host, int port, SiteRequest request, CancellationToken cancellationToken, IPAddress? address = null)
     {
+        ArgumentNullException.ThrowIfNull(request);
         using var handler = Handler(address ?? IPAddress.Loopback);
-        return await GetAsync(handler, new Uri($"http://{host}:{port}/"), timeout, cancellationToken);
+        return await GetAsync(handler, RequestUri("http", host, port, request), request, cancellationToken);
     }
 
     /// <summary>SHA-256 of the DER certificate, lower-case hex.</summary>
@@ -54,8 +67,14 @@ public sealed class LocalSiteProbe(TimeProvider timeProvider)
         return Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
     }
 
+    private static Uri RequestUri(string scheme, string host, int port, SiteRequest request) =>
+        SiteRequest.PathProblem(request.Path) is { } problem
+            ? throw new ArgumentException($"The path {problem}.", nameof(request))
+            : new Uri($"{scheme}://{host}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}{request.Path}");
+
     private static SocketsHttpHandler Handler(IPAddress address) => new()
     {
+        // Never followed: a redirect (to the installer, or to another host) is judged by its status, and no request leaves for elsewhere.
         AllowAutoRedirect = false,
         UseProxy = false,
         UseCookies = false,
@@ -78,29 +97,40 @@ public sealed class LocalSiteProbe(TimeProvider timeProvider)
         },
     };
 
-    private async Task<ProbeResult> GetAsync(SocketsHttpHandler handler, Uri uri, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<ProbeResult> GetAsync(SocketsHttpHandler handler, Uri uri, SiteRequest request, CancellationToken cancellationToken)
     {
         using var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var deadline = new CancellationTokenSource(request.Timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var asked = $"GET {uri.AbsoluteUri}";
         try
         {
             using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var body = await ReadBodyAsync(response, linked.Token);
             var status = (int)response.StatusCode;
-            return status == 200
-                ? new ProbeResult(true, status, null, body, null)
-                : new ProbeResult(false, status, null, body, $"{uri} answered {status} {response.ReasonPhrase}, not 200.");
+            var answer = $"{asked} → {status}{LocationOf(response)}";
+            var failure = !request.Accepted.Contains(status)
+                ? $"{asked} answered {status} {response.ReasonPhrase}{LocationOf(response)}, not one of the accepted statuses ({request.Accepted})."
+                : request.ExpectedText is { Length: > 0 } text && status is >= 200 and <= 299 && !body.Contains(text, StringComparison.Ordinal)
+                    ? $"{asked} answered {status}, but its body (first {MaxBody / 1024} KiB) does not contain the expected text '{text}'."
+                    : null;
+            return new ProbeResult(failure is null, status, null, body, failure, answer);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new ProbeResult(false, null, null, null, $"{uri} did not answer within {timeout.TotalSeconds:0.#} s.");
+            return new ProbeResult(false, null, null, null, $"{asked} did not answer within {request.Timeout.TotalSeconds:0.#} s.");
         }
         catch (HttpRequestException ex)
         {
-            return new ProbeResult(false, null, null, null, $"{uri} could not be reached: {ex.InnerException?.Message ?? ex.Message}");
+            return new ProbeResult(false, null, null, null, $"{asked} could not be reached: {ex.InnerException?.Message ?? ex.Message}");
         }
     }
+
+    /// <summary>Where a redirect points, as the operator reads it; never followed.</summary>
+    private static string LocationOf(HttpResponseMessage response) =>
+        response.Headers.Location is { } location
+            ? $" to {(location.OriginalString.Length > 200 ? location.OriginalString[..200] + "…" : location.OriginalString)}"
+            : "";
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

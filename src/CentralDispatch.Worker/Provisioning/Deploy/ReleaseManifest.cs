@@ -6,12 +6,13 @@ using CentralDispatch.Worker.Machine.Files.Native;
 namespace CentralDispatch.Worker.Provisioning.Deploy;
 
 /// <summary>
-/// A release's own description of its layout, the optional file <c>.centraldispatch.json</c> at its root. Today it
-/// says one thing: <see cref="ConfigFile"/>, the path inside the tree where the application reads the instance config
-/// file, for applications that cannot be told its path outside the tree (it is then denied by the vhost by name).
-/// Without it, the config file exists only outside the tree, in the instance's releases folder.
+/// A release's own description of itself, the optional file <c>.centraldispatch.json</c> at its root:
+/// <see cref="ConfigFile"/>, the path inside the tree where the application reads the instance config file, for
+/// applications that cannot be told its path outside the tree (it is then denied by the vhost by name; without it, the
+/// config file exists only outside the tree, in the instance's releases folder); and <see cref="HealthCheck"/>, how the
+/// release wants its health check asked (each field given overrides the worker's setting).
 /// </summary>
-public sealed partial record ReleaseManifest(string? ConfigFile)
+public sealed partial record ReleaseManifest(string? ConfigFile, HealthCheckManifest? HealthCheck = null)
 {
     public const string FileName = ".centraldispatch.json";
 
@@ -58,27 +59,40 @@ public sealed partial record ReleaseManifest(string? ConfigFile)
         catch (JsonException e)
         {
             // The parser's message names the path and position, never the content.
-            throw Invalid(tree, $"it is not valid JSON with only the key configFile ({e.Path ?? "$"}, line {e.LineNumber + 1})");
+            throw Invalid(tree, "it is not valid JSON with only the keys configFile (a string) and healthCheck (an object of path, statuses, text: strings; "
+                                + $"patienceSeconds: a whole number) ({e.Path ?? "$"}, line {e.LineNumber + 1})");
         }
     }
 
-    /// <summary>What is wrong with the manifest of the release at <paramref name="release"/> (unreadable or invalid), or null.</summary>
-    public static async Task<string?> ProblemOfAsync(string release, string configFileName, CancellationToken cancellationToken)
+    /// <summary>What is wrong with the manifest of the release at <paramref name="release"/> (unreadable or invalid), one message each; empty when nothing is.</summary>
+    public static async Task<IReadOnlyList<string>> ProblemsOfAsync(string release, string configFileName, CancellationToken cancellationToken)
     {
         try
         {
             // The release folder itself may be an operator's link; inside it nothing is followed.
             var folder = Directory.ResolveLinkTarget(release, returnFinalTarget: true)?.FullName ?? release;
-            return (await ReadAsync(folder, cancellationToken)).Problem(configFileName) is { } problem ? $"its manifest {FileName}: {problem}" : null;
+            return [.. (await ReadAsync(folder, cancellationToken)).Problems(configFileName).Select(p => $"its manifest {FileName}: {p}")];
         }
         catch (InvalidOperationException e)
         {
-            return e.Message;
+            return [e.Message];
         }
     }
 
-    /// <summary>What is wrong with this manifest for a worker that writes its config file as <paramref name="configFileName"/>, or null.</summary>
-    public string? Problem(string configFileName)
+    /// <summary>What is wrong with this manifest for a worker that writes its config file as <paramref name="configFileName"/>, one message each.</summary>
+    public IReadOnlyList<string> Problems(string configFileName)
+    {
+        var problems = new List<string>();
+        if (ConfigFileProblem(configFileName) is { } configFile)
+        {
+            problems.Add(configFile);
+        }
+
+        problems.AddRange(HealthCheck?.Problems() ?? []);
+        return problems;
+    }
+
+    private string? ConfigFileProblem(string configFileName)
     {
         if (ConfigFile is null)
         {

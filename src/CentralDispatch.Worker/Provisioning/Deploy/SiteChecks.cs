@@ -20,9 +20,10 @@ public static class SiteChecks
     /// <param name="expected">True for the awaited answer.</param>
     /// <param name="patience">How long to keep asking.</param>
     /// <param name="https">Over HTTPS or not; default: as the instance is served (<see cref="InstanceUrls.ServedOverHttps"/>).</param>
+    /// <param name="request">What is asked and accepted; default: GET / answered 200 within <see cref="ProbeTimeout"/>.</param>
     /// <returns>The last answer: the awaited one, or the one seen when patience ran out.</returns>
     public static async Task<ProbeResult> ProbeUntilAsync(StepContext context, WorkerOptions worker, LocalSiteProbe probe,
-        X509Certificate2? expectedCertificate, Func<ProbeResult, bool> expected, TimeSpan patience, bool? https = null)
+        X509Certificate2? expectedCertificate, Func<ProbeResult, bool> expected, TimeSpan patience, bool? https = null, SiteRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(worker);
@@ -30,11 +31,12 @@ public static class SiteChecks
         ArgumentNullException.ThrowIfNull(expected);
         var time = context.TimeProvider;
         var deadline = time.GetUtcNow() + patience;
+        request ??= SiteRequest.Root(ProbeTimeout);
         while (true)
         {
             var result = https ?? InstanceUrls.ServedOverHttps(context.Instance, worker)
-                ? await probe.ProbeHttpsAsync(context.Instance.Hostname, worker.WebServer.HttpsPort, expectedCertificate, ProbeTimeout, context.CancellationToken)
-                : await probe.ProbeHttpAsync(context.Instance.Hostname, worker.WebServer.HttpPort, ProbeTimeout, context.CancellationToken);
+                ? await probe.ProbeHttpsAsync(context.Instance.Hostname, worker.WebServer.HttpsPort, expectedCertificate, request, context.CancellationToken)
+                : await probe.ProbeHttpAsync(context.Instance.Hostname, worker.WebServer.HttpPort, request, context.CancellationToken);
             if (expected(result) || time.GetUtcNow() >= deadline)
             {
                 return result;

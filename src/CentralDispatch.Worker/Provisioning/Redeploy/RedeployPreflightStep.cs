@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CentralDispatch.Worker.Provisioning.Redeploy;
 
 /// <summary>
-/// Refuses a redeploy that cannot work before anything is made: an unknown release, a webroot that is not this system's
+/// Refuses a redeploy that cannot work before anything is made: an unknown release or one whose manifest is invalid (its
+/// health check included), a webroot that is not this system's
 /// link into the instance's releases folder, or a missing secrets file (the config file could not be rendered).
 /// </summary>
 public sealed class RedeployPreflightStep(IOptions<WorkerOptions> options) : IProvisioningStep
@@ -28,10 +29,11 @@ public sealed class RedeployPreflightStep(IOptions<WorkerOptions> options) : IPr
         {
             problems.Add($"the release '{release}' is not on this host (expected the folder {ReleaseFolders.Resolve(options.Value.Paths, release)})");
         }
-        else if (await ReleaseManifest.ProblemOfAsync(ReleaseFolders.Resolve(options.Value.Paths, release), options.Value.InstanceConfig.FileName, context.CancellationToken)
-                 is { } manifestProblem)
+        else
         {
-            problems.Add($"the release '{release}': {manifestProblem}");
+            var manifestProblems = await ReleaseManifest.ProblemsOfAsync(ReleaseFolders.Resolve(options.Value.Paths, release), options.Value.InstanceConfig.FileName,
+                context.CancellationToken);
+            problems.AddRange(manifestProblems.Select(p => $"the release '{release}': {p}"));
         }
 
         if (layout.LiveTree() is null || !ReleasesFolderResource.CarriesTag(layout))

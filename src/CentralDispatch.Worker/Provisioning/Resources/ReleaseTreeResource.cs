@@ -74,9 +74,7 @@ public sealed class ReleaseTreeResource(
             return [$"the release '{name}' is not on this host (expected the folder {release})"];
         }
 
-        return await ReleaseManifest.ProblemOfAsync(release, Worker.InstanceConfig.FileName, token) is { } problem
-            ? [$"the release '{name}': {problem}"]
-            : [];
+        return [.. (await ReleaseManifest.ProblemsOfAsync(release, Worker.InstanceConfig.FileName, token)).Select(p => $"the release '{name}': {p}")];
     }
 
     /// <summary>Made, or finished on a resumed attempt: a copy this job started and never finished is started over.</summary>
@@ -112,9 +110,9 @@ public sealed class ReleaseTreeResource(
 
         var token = context.CancellationToken;
         var manifest = await ReleaseManifest.ReadAsync(tree.Identifier, token);
-        if (manifest.Problem(Worker.InstanceConfig.FileName) is { } problem)
+        if (manifest.Problems(Worker.InstanceConfig.FileName) is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException($"The release manifest {ReleaseManifest.FileName} of '{TargetRelease.Of(context)}': {problem}.");
+            throw new InvalidOperationException($"The release manifest {ReleaseManifest.FileName} of '{TargetRelease.Of(context)}': {string.Join("; ", problems)}.");
         }
 
         await ownership.ChangeOwnerAsync(tree.Identifier, Worker.WebServer.User, Worker.WebServer.Group, token);
