@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that Central Dispatch's quick start or test suite drives for real, when any is missing.
-#   scripts/prerequisites.sh quickstart   Apache, MariaDB, openssl
+#   scripts/prerequisites.sh quickstart   Apache, MariaDB, PHP-FPM (with its MySQL driver), openssl
 #   scripts/prerequisites.sh tests        the above, plus PostgreSQL, cron, Chromium and the small tools the tests use
 # As root it runs `apt-get update` once and `apt-get install -y` for what is missing; as another user it prints the
 # command to run and fails. The packages' own daemons are not started: Central Dispatch's sandbox and the tests start
@@ -8,7 +8,7 @@
 set -euo pipefail
 
 what="${1:-tests}"
-quickstart=(apache2 mariadb-server mariadb-client openssl ca-certificates)
+quickstart=(apache2 mariadb-server mariadb-client php-fpm php-mysql openssl ca-certificates)
 # Keep the "tests" list the same as the apt-get install line in .ci/run.
 tests=("${quickstart[@]}" ssl-cert postgresql cron curl chromium chromium-driver procps iproute2 psmisc util-linux)
 case "$what" in
@@ -33,7 +33,7 @@ if ((${#missing[@]} > 0)); then
 
     export DEBIAN_FRONTEND=noninteractive
     # A policy-rc.d answering 101 keeps the packages' maintainer scripts from starting system daemons (they would hold
-    # ports 80/443/3306/5432 that nothing here uses). One that is already there is kept.
+    # ports 80/443/3306/5432 and /run/php sockets that nothing here uses). One that is already there is kept.
     policy=/usr/sbin/policy-rc.d
     own_policy=0
     if [[ ! -e $policy ]]; then

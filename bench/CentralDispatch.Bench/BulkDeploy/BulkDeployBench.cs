@@ -5,6 +5,7 @@ using CentralDispatch.Core.Domain;
 using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 using Microsoft.Extensions.Logging;
 
 namespace CentralDispatch.Bench.BulkDeploy;

@@ -1,4 +1,5 @@
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 
 namespace CentralDispatch.Bench.BulkDeploy;
 

@@ -1,4 +1,5 @@
 using CentralDispatch.Core.Contracts.Agent;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Plans;

@@ -1,5 +1,6 @@
 using CentralDispatch.Core.Contracts.Agent;
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Provisioning.Plans;

@@ -1,4 +1,5 @@
 using CentralDispatch.Worker.Configuration;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Machine;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Archives;
@@ -7,6 +8,7 @@ using CentralDispatch.Worker.Machine.Cron;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Machine.Http;
 using CentralDispatch.Worker.Machine.MariaDb;
+using CentralDispatch.Worker.Machine.PhpFpm;
 using CentralDispatch.Worker.Machine.Processes;
 using CentralDispatch.Worker.Machine.Templates;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,25 @@ public static class MachineServices
         services.TryAddSingleton<ReloadRequesters>();
         services.AddSingleton(provider => new ReloadCoordinator(
             provider.GetRequiredService<IWebServerControl>(),
+            provider.GetRequiredService<IOptions<WorkerOptions>>().Value.ReloadCoalescingWindow,
+            provider.GetRequiredService<ReloadRequesters>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ReloadCoordinator>>()));
+        services.AddSingleton<IPhpFpmControl>(provider =>
+        {
+            var php = provider.GetRequiredService<IOptions<WorkerOptions>>().Value.PhpFpm;
+            var time = provider.GetRequiredService<TimeProvider>();
+            var runner = provider.GetRequiredService<IProcessRunner>();
+            if (php.PrivateServer is { Enabled: true, Folder: { } folder } && php.Reload.Count == 0)
+            {
+                return new SandboxPhpFpmControl(new SandboxPhpFpmLayout(folder), php.Binary, php.CommandTimeout, runner, time);
+            }
+
+            var watcher = string.IsNullOrEmpty(php.MainErrorLog) ? null : new GracefulRestartWatcher(php.MainErrorLog, time, GracefulRestartWatcher.PhpFpmReady, "PHP-FPM");
+            return new CommandPhpFpmControl(php.ConfigTest, php.Reload, php.CommandTimeout, runner, watcher);
+        });
+        services.AddKeyedSingleton(PhpFpmReloads.Key, (provider, _) => new ReloadCoordinator(
+            provider.GetRequiredService<IPhpFpmControl>(),
             provider.GetRequiredService<IOptions<WorkerOptions>>().Value.ReloadCoalescingWindow,
             provider.GetRequiredService<ReloadRequesters>(),
             provider.GetRequiredService<TimeProvider>(),

@@ -16,7 +16,7 @@ public static class WorkerInitializer
         var folders = new List<string> { paths.ReleasesFolder, paths.InstallPath, paths.ArchiveFolder, paths.CertsFolder, paths.JournalFolder };
         if (options.Profile == WorkerProfile.Sandbox)
         {
-            folders.AddRange([options.DataFolder!, options.WebServer.SitesAvailable!, options.WebServer.SitesEnabled!, options.WebServer.LogFolder]);
+            folders.AddRange([options.DataFolder!, options.WebServer.SitesAvailable!, options.WebServer.SitesEnabled!, options.WebServer.LogFolder, options.PhpFpm.PoolFolder, options.PhpFpm.SocketFolder]);
         }
 
         foreach (var folder in folders)

@@ -18,6 +18,8 @@ public sealed class WorkerOptions
 
     public PathsOptions Paths { get; set; } = new();
 
+    public PhpFpmOptions PhpFpm { get; set; } = new();
+
     public InstanceConfigOptions InstanceConfig { get; set; } = new();
 
     public string DefaultBackendEmail { get; set; } = string.Empty;

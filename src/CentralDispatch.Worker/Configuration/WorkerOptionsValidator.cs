@@ -33,6 +33,7 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
         CheckDatabase(problems, options.Database);
         CheckWebServer(problems, options.WebServer);
         CheckPaths(problems, options.Paths);
+        PhpFpmOptionsCheck.Run(problems, options.PhpFpm);
         CheckInstanceConfig(problems, options.InstanceConfig);
         CheckCron(problems, options.Cron);
         CheckHealthCheck(problems, options.HealthCheck);
@@ -222,7 +223,7 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
         problems.Check("HealthCheck:RequestTimeout", HealthCheckRules.RequestTimeoutProblem(check.RequestTimeout));
     }
 
-    private static void CheckAccount(OptionsProblems problems, string key, string? value)
+    internal static void CheckAccount(OptionsProblems problems, string key, string? value)
     {
         if (value is null || !AccountName().IsMatch(value))
         {

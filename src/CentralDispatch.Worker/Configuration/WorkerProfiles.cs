@@ -1,5 +1,6 @@
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.MariaDb;
+using CentralDispatch.Worker.Machine.PhpFpm;
 
 namespace CentralDispatch.Worker.Configuration;
 
@@ -38,6 +39,7 @@ public static class WorkerProfiles
                 LogFolder = "/var/log/apache2",
                 MainErrorLog = "/var/log/apache2/error.log",
             },
+            PhpFpm = Debian(PhpFpmVersions.Installed()),
             Paths = new PathsOptions
             {
                 DefaultReleaseFolder = "/var/www/html",
@@ -98,6 +100,7 @@ public static class WorkerProfiles
                 MainErrorLog = apache.ErrorLog,
                 PrivateServer = new PrivateApacheOptions { Enabled = true, Folder = apache.Folder },
             },
+            PhpFpm = Sandbox(new SandboxPhpFpmLayout(Path.Combine(data, "php-fpm")), PhpFpmVersions.Installed()),
             Paths = new PathsOptions
             {
                 DefaultReleaseFolder = Path.Combine(data, "default-release"),
@@ -128,6 +131,36 @@ public static class WorkerProfiles
         Patience = HealthCheckRules.DefaultPatience,
         RequestTimeout = HealthCheckRules.DefaultRequestTimeout,
     };
+
+    /// <summary>Debian's php&lt;version&gt;-fpm service: its pool.d, its sockets in /run/php, tested with -t and reloaded by systemd.</summary>
+    public static PhpFpmOptions Debian(string version) => new()
+    {
+        Version = version,
+        Binary = $"/usr/sbin/php-fpm{version}",
+        PoolFolder = $"/etc/php/{version}/fpm/pool.d",
+        SocketFolder = "/run/php",
+        ConfigTestCommand = [$"php-fpm{version}", "-t"],
+        ReloadCommand = ["systemctl", "reload", $"php{version}-fpm"],
+        MainErrorLog = $"/var/log/php{version}-fpm.log",
+    };
+
+    /// <summary>A private master in <paramref name="layout"/>'s folder, reloaded by a signal the worker sends it.</summary>
+    public static PhpFpmOptions Sandbox(SandboxPhpFpmLayout layout, string version)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var binary = $"/usr/sbin/php-fpm{version}";
+        return new PhpFpmOptions
+        {
+            Version = version,
+            Binary = binary,
+            PoolFolder = layout.PoolFolder,
+            SocketFolder = layout.SocketFolder,
+            ConfigTestCommand = [.. layout.ConfigTestCommand(binary)],
+            ReloadCommand = [],
+            MainErrorLog = layout.ErrorLog,
+            PrivateServer = new PrivatePhpFpmOptions { Enabled = true, Folder = layout.Folder },
+        };
+    }
 
     /// <summary>The sandbox profile with two loopback ports that are free now.</summary>
     public static WorkerOptions Sandbox(string dataFolder, string dispatcherUrl, string token)

@@ -125,12 +125,33 @@ public sealed class WorkerInitAndCheckTests(DispatcherFixture fixture) : IClassF
         Assert.Contains($"[pass] dispatcher: {Host.Url}/ reachable; token accepted for worker {name}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[pass] database admin login:", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[pass] web server config test:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"[pass] PHP-FPM: {options.PhpFpm.Binary} is PHP {options.PhpFpm.Version}, as Worker:PhpFpm:Version says", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[pass] PHP-FPM config test: the sandbox PHP-FPM master passed its config test and started", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"[pass] PHP-FPM pool folder: {options.PhpFpm.PoolFolder} exists and is writable", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[pass] web server access: www-data (Apache's serving user) can enter", result.Stdout, StringComparison.Ordinal);
         var opened = File.GetUnixFileMode(_data.FullName);
         Assert.True(opened.HasFlag(UnixFileMode.OtherExecute) && !opened.HasFlag(UnixFileMode.OtherRead),
             $"the ready-made 0700 data folder is opened for passing only, not listing: {opened}");
         Assert.False(File.Exists(Path.Combine(options.Database.PrivateServer.Folder!, "mariadbd.pid")) && IsRunning(Path.Combine(options.Database.PrivateServer.Folder!, "mariadbd.pid")),
             "the check must stop the sandbox MariaDB it started");
+    }
+
+    [Fact]
+    public async Task Check_FailsPhpFpm_WhenTheInstalledVersionIsNotTheConfiguredOne()
+    {
+        using var user = new CliUser(Host);
+        var name = TestNames.Unique("w");
+        var worker = await user.JsonAsync<WorkerEnrolmentResponse>("worker", "register", name, "--host-url", $"https://{name}.hosts.example");
+        var init = await user.RunAsync("worker", "init", "--profile", "sandbox", "--dispatcher", Host.Url, "--token", worker.Token, "--data", _data.FullName);
+        Assert.True(init.ExitCode == 0, init.ToString());
+        var options = WorkerConfigFile.Load(ConfigFile);
+        var text = await File.ReadAllTextAsync(ConfigFile);
+        await File.WriteAllTextAsync(ConfigFile, text.Replace($"\"Version\": \"{options.PhpFpm.Version}\"", "\"Version\": \"7.4\"", StringComparison.Ordinal));
+
+        var result = await user.RunAsync("worker", "check", "--config", ConfigFile);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"[FAIL] PHP-FPM: {options.PhpFpm.Binary} is PHP {options.PhpFpm.Version} but Worker:PhpFpm:Version is 7.4; set one to match the other", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using CentralDispatch.Testing;
 using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Agent;
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Provisioning.Engine;
 using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Provisioning;

@@ -3,6 +3,7 @@ using CentralDispatch.Core.Domain;
 using CentralDispatch.Testing;
 using CentralDispatch.Testing.Hosting;
 using CentralDispatch.Worker.Agent;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Provisioning;
 using CentralDispatch.Worker.Provisioning.Journal;
 using CentralDispatch.Worker.Tests.Provisioning;

@@ -4,6 +4,7 @@ using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Cron;
 using CentralDispatch.Worker.Machine.MariaDb;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Provisioning.Plans;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -13,7 +13,7 @@ public static class WorkerCheckCommand
     public static Command Build()
     {
         var config = WorkerConfigOption.Create();
-        var command = new Command("check", "Test the worker's configuration on this host: paths, templates, dispatcher and token, database login, web server config; one pass/fail line each.")
+        var command = new Command("check", "Test the worker's configuration on this host: paths, templates, dispatcher and token, database login, web server and PHP-FPM config; one pass/fail line each.")
         {
             config,
         };
@@ -69,6 +69,10 @@ public static class WorkerCheckCommand
             await Report(await DispatcherCheck.RunAsync(options, cancellationToken));
             await Report(await new DatabaseCheck(runner, TimeProvider.System).RunAsync(options, cancellationToken));
             await Report(await new WebServerCheck(runner, TimeProvider.System).RunAsync(options, cancellationToken));
+            foreach (var check in await new PhpFpmCheck(runner, TimeProvider.System).RunAsync(options, cancellationToken))
+            {
+                await Report(check);
+            }
             return Summary(failed, stopped: false);
         }));
         return command;

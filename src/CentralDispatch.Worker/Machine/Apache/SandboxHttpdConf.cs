@@ -24,6 +24,10 @@ public static class SandboxHttpdConf
         ("env_module", "mod_env.so"),
         ("socache_shmcb_module", "mod_socache_shmcb.so"),
         ("ssl_module", "mod_ssl.so"),
+
+        // A site hands .php to its instance's PHP-FPM pool: SetHandler "proxy:unix:SOCKET|fcgi://localhost".
+        ("proxy_module", "mod_proxy.so"),
+        ("proxy_fcgi_module", "mod_proxy_fcgi.so"),
     ];
 
     /// <param name="settings">Folder, ports and child user.</param>

@@ -1,5 +1,6 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using CentralDispatch.Worker.Provisioning.Resources;
 using Microsoft.Extensions.Logging;
@@ -74,7 +75,7 @@ public sealed partial class SwitchStep(IOptions<WorkerOptions> options, ReloadCo
         {
             await reloads.RequestReloadAsync(context.CancellationToken);
         }
-        catch (WebServerConfigTestException e)
+        catch (ConfigTestFailedException e)
         {
             // The link is back, and Apache's running configuration serves it: the reload only clears caches.
             LogReloadSkipped(context.Logger, layout.Name, e.Message);

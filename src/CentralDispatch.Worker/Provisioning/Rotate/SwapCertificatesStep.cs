@@ -1,6 +1,7 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Files;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Provisioning.Deploy;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using CentralDispatch.Worker.Configuration;
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 using Microsoft.Extensions.Options;
 
 namespace CentralDispatch.Worker.Provisioning.Suspend;

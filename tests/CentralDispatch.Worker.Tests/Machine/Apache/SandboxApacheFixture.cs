@@ -3,6 +3,7 @@ using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Certificates;
 using CentralDispatch.Worker.Machine.Files;
 using CentralDispatch.Worker.Machine.Http;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Machine.Templates;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

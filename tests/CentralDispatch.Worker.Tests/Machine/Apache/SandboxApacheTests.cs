@@ -1,6 +1,7 @@
 using CentralDispatch.Testing;
 using CentralDispatch.Worker.Machine.Apache;
 using CentralDispatch.Worker.Machine.Http;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Tests.Support;
 
 namespace CentralDispatch.Worker.Tests.Machine.Apache;
@@ -107,7 +108,7 @@ public sealed class SandboxApacheTests(SandboxApacheFixture apache)
             Assert.True(before.Succeeded, before.Failure);
 
             await apache.WriteEnabledSiteAsync(broken, $"<VirtualHost *:{apache.HttpPort}>\n    ServerName {TestNames.Hostname(broken)}\n    NoSuchDirective on\n</VirtualHost>\n");
-            var failure = await Assert.ThrowsAsync<WebServerConfigTestException>(() => coordinator.RequestReloadAsync(CancellationToken.None));
+            var failure = await Assert.ThrowsAsync<ConfigTestFailedException>(() => coordinator.RequestReloadAsync(CancellationToken.None));
 
             Assert.Contains(broken + ".conf", failure.Output, StringComparison.Ordinal);
             Assert.Contains("NoSuchDirective", failure.Message, StringComparison.Ordinal);

@@ -20,6 +20,7 @@ public static class PathChecks
             ("journal folder", paths.JournalFolder),
             ("secrets folder", paths.SecretsFolder),
             ("web server log folder", options.WebServer.LogFolder),
+            ("PHP-FPM pool folder", options.PhpFpm.PoolFolder),
         };
         if (options.WebServer.Flavor == WebServerFlavor.Debian)
         {

@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Logging;
 
-namespace CentralDispatch.Worker.Machine.Apache;
+namespace CentralDispatch.Worker.Machine.Reloads;
 
 /// <summary>
-/// Serializes web server reloads on one host and coalesces the requests made within a window into one config test and
+/// Serializes one server's reloads on one host (Apache's, registered as this type; the PHP-FPM master's, keyed
+/// <see cref="PhpFpm.PhpFpmReloads.Key"/>) and coalesces the requests made within a window into one config test and
 /// one graceful reload. A request is answered by the first test-and-reload that starts after it was made, so the reload
 /// a caller awaits always covers the change it wrote before asking. A failing config test fails every caller of that
-/// batch (with Apache's message) and nothing is reloaded, so the running sites keep their configuration.
+/// batch (with the server's message) and nothing is reloaded, so what runs keeps its configuration.
 /// A request that can have no company (no batch waiting, testing or reloading, and no other job running on the worker)
 /// starts its batch at once: a lone deploy would otherwise wait the whole window for nothing.
 /// </summary>
-public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpan window, ReloadRequesters requesters, TimeProvider timeProvider, ILogger<ReloadCoordinator> logger) : IDisposable
+public sealed partial class ReloadCoordinator(IReloadableServer control, TimeSpan window, ReloadRequesters requesters, TimeProvider timeProvider, ILogger<ReloadCoordinator> logger) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -25,7 +26,7 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
     public ReloadStatistics Statistics => new(Volatile.Read(ref _requests), Volatile.Read(ref _configTests), Volatile.Read(ref _failedConfigTests), Volatile.Read(ref _reloads));
 
     /// <summary>Completes when a reload covering the caller's change has happened.</summary>
-    /// <exception cref="WebServerConfigTestException">The config test failed; nothing was reloaded.</exception>
+    /// <exception cref="ConfigTestFailedException">The config test failed; nothing was reloaded.</exception>
     /// <exception cref="OperationCanceledException">The caller stopped waiting (the batch still runs for the others).</exception>
     public Task RequestReloadAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
     }
 
     /// <summary>
-    /// Runs a change to what Apache serves (enabling or disabling a site) while no config test or reload is under way,
+    /// Runs a change to what the server serves (enabling or disabling a site, adding a pool) while no config test or reload is under way,
     /// so a test never passes on one set of sites and the reload then loads another.
     /// Never request a reload from inside <paramref name="change"/>: it would wait for itself.
     /// </summary>
@@ -144,22 +145,22 @@ public sealed partial class ReloadCoordinator(IWebServerControl control, TimeSpa
         if (!test.Passed)
         {
             Interlocked.Increment(ref _failedConfigTests);
-            LogConfigTestFailed(logger, waiters, test.Output);
-            batch.Done.TrySetException(new WebServerConfigTestException(test.Output));
+            LogConfigTestFailed(logger, control.ServerName, waiters, test.Output);
+            batch.Done.TrySetException(new ConfigTestFailedException(control.ServerName, control.Untouched, test.Output));
             return;
         }
 
         await control.ReloadAsync(token);
         Interlocked.Increment(ref _reloads);
-        LogReloaded(logger, waiters);
+        LogReloaded(logger, control.ServerName, waiters);
         batch.Done.TrySetResult();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Web server reloaded gracefully for {Requests} request(s)")]
-    private static partial void LogReloaded(ILogger logger, int requests);
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Server} reloaded gracefully for {Requests} request(s)")]
+    private static partial void LogReloaded(ILogger logger, string server, int requests);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Web server config test failed; not reloading ({Requests} request(s) fail): {Output}")]
-    private static partial void LogConfigTestFailed(ILogger logger, int requests, string output);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Server}'s config test failed; not reloading ({Requests} request(s) fail): {Output}")]
+    private static partial void LogConfigTestFailed(ILogger logger, string server, int requests, string output);
 
     private sealed class Batch
     {

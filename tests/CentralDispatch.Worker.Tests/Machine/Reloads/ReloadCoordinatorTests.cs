@@ -1,10 +1,11 @@
 using CentralDispatch.Testing;
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CentralDispatch.Worker.Tests.Machine.Apache;
+namespace CentralDispatch.Worker.Tests.Machine.Reloads;
 
 /// <summary>The coordinator's batching logic on a fake clock and an in-memory web server (the real one is in SandboxApacheTests).</summary>
 public sealed class ReloadCoordinatorTests : IDisposable
@@ -148,7 +149,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
 
         foreach (var request in requests)
         {
-            var failure = await Assert.ThrowsAsync<WebServerConfigTestException>(() => request.WaitAsync(SafetyNet));
+            var failure = await Assert.ThrowsAsync<ConfigTestFailedException>(() => request.WaitAsync(SafetyNet));
             Assert.Contains("broken.conf", failure.Output, StringComparison.Ordinal);
         }
 
@@ -207,6 +208,10 @@ public sealed class ReloadCoordinatorTests : IDisposable
         public Task? ReloadGate { get; set; }
 
         public int Reloads => Volatile.Read(ref _reloads);
+
+        public string ServerName => "web server";
+
+        public string Untouched => "the running sites";
 
         public Task<ConfigTestResult> TestConfigAsync(CancellationToken cancellationToken) =>
             Task.FromResult(ConfigPasses ? new ConfigTestResult(true, "Syntax OK") : new ConfigTestResult(false, "AH00526: Syntax error on line 3 of /x/broken.conf"));

@@ -1,21 +1,25 @@
-namespace CentralDispatch.Worker.Machine.Apache;
+namespace CentralDispatch.Worker.Machine.Reloads;
 
 /// <summary>
-/// A graceful reload command returns as soon as Apache is signalled; Apache then reads its configuration again. Files
+/// A graceful reload command returns as soon as the server is signalled; it then reads its configuration again. Files
 /// a site references must not disappear during that re-read (a missing certificate stops Apache, and every site with
-/// it), so a reload is only over when Apache's main error log says it resumed normal operations. Apache writes those
-/// notice lines whatever the LogLevel.
+/// it), and a pool just added has no socket before it, so a reload is only over when the server's main error log says
+/// it is serving again: Apache's "resuming normal operations" (written whatever the LogLevel), or PHP-FPM's
+/// <see cref="PhpFpmReady"/> (a notice: the master's log_level must stay at notice or below).
 /// </summary>
-public sealed class GracefulRestartWatcher(string errorLog, TimeProvider timeProvider)
+public sealed class GracefulRestartWatcher(string errorLog, TimeProvider timeProvider, string resumed = GracefulRestartWatcher.ApacheResumed, string server = "Apache")
 {
-    private const string Resumed = "resuming normal operations";
+    public const string ApacheResumed = "resuming normal operations";
+
+    public const string PhpFpmReady = "ready to handle connections";
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Where the log ends now; call before sending the reload.</summary>
     public long Mark() => File.Exists(errorLog) ? new FileInfo(errorLog).Length : 0;
 
-    /// <summary>Waits until the log, after <paramref name="mark"/>, shows that Apache resumed.</summary>
-    /// <exception cref="TimeoutException">Apache did not say so in time (e.g. it stopped on a bad configuration); the log's new lines are in the message.</exception>
+    /// <summary>Waits until the log, after <paramref name="mark"/>, shows that the server resumed.</summary>
+    /// <exception cref="TimeoutException">The server did not say so in time (e.g. it stopped on a bad configuration); the log's new lines are in the message.</exception>
     public async Task WaitAsync(long mark, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = timeProvider.GetUtcNow() + timeout;
@@ -23,7 +27,7 @@ public sealed class GracefulRestartWatcher(string errorLog, TimeProvider timePro
         while (true)
         {
             written = ReadFrom(mark);
-            if (written.Contains(Resumed, StringComparison.Ordinal))
+            if (written.Contains(resumed, StringComparison.Ordinal))
             {
                 return;
             }
@@ -32,7 +36,7 @@ public sealed class GracefulRestartWatcher(string errorLog, TimeProvider timePro
             {
                 var tail = written.Length > 2000 ? written[^2000..] : written;
                 throw new TimeoutException(
-                    $"Apache did not confirm the graceful reload within {timeout.TotalSeconds:0} s; its error log {errorLog} says: {tail.Trim()}");
+                    $"{server} did not confirm the graceful reload within {timeout.TotalSeconds:0} s; its error log {errorLog} says: {tail.Trim()}");
             }
 
             await Task.Delay(Poll, timeProvider, cancellationToken);

@@ -1,4 +1,4 @@
-namespace CentralDispatch.Worker.Machine.Apache;
+namespace CentralDispatch.Worker.Machine.Reloads;
 
 /// <summary>
 /// Counts the jobs this worker runs now, each one a possible reload requester. The reload coordinator asks it whether

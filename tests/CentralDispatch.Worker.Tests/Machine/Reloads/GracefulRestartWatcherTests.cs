@@ -1,9 +1,10 @@
 using CentralDispatch.Testing;
 using CentralDispatch.Worker.Machine.Apache;
+using CentralDispatch.Worker.Machine.Reloads;
 using CentralDispatch.Worker.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CentralDispatch.Worker.Tests.Machine.Apache;
+namespace CentralDispatch.Worker.Tests.Machine.Reloads;
 
 public sealed class GracefulRestartWatcherTests
 {
