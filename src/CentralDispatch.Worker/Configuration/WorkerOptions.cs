@@ -28,6 +28,8 @@ public sealed class WorkerOptions
 
     public HealthCheckOptions HealthCheck { get; set; } = new();
 
+    public IsolationOptions Isolation { get; set; } = new();
+
     /// <summary>Jobs run at once (never two of one instance).</summary>
     public int Concurrency { get; set; } = 2;
 

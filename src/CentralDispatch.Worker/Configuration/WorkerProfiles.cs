@@ -59,6 +59,7 @@ public static class WorkerProfiles
                 CrontabUser = "www-data",
             },
             HealthCheck = DefaultHealthCheck(),
+            Isolation = new IsolationOptions { InstanceUsers = true },
         };
     }
 
@@ -120,6 +121,9 @@ public static class WorkerProfiles
                 CrontabFile = Path.Combine(data, "crontab"),
             },
             HealthCheck = DefaultHealthCheck(),
+
+            // Only root can make users; a sandbox run as someone else runs every instance as that user.
+            Isolation = new IsolationOptions { InstanceUsers = Environment.IsPrivilegedProcess },
         };
     }
 

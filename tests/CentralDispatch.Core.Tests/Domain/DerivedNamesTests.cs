@@ -16,6 +16,48 @@ public sealed class DerivedNamesTests
         Assert.Equal("cd_acme_shop", names.DatabaseUser);
         Assert.Equal("acme-shop", names.WebrootFolder);
         Assert.Equal("centraldispatch:acme-shop", names.CronTag);
+        Assert.Equal("cd-acme-shop", names.LinuxUser);
+    }
+
+    [Fact]
+    public void For_KeepsTheFullLinuxUserUpToUseraddsLimitTest()
+    {
+        var name = "a" + new string('b', 28); // 29 characters: "cd-" + 29 = 32
+
+        Assert.Equal("cd-" + name, DerivedNames.For(name).LinuxUser);
+    }
+
+    [Fact]
+    public void For_GivesDistinctLinuxUsersAcrossEveryLengthWithinUseraddsLimitTest()
+    {
+        var names = new List<string>();
+        for (var length = 2; length <= InstanceNameRule.MaxLength; length++)
+        {
+            for (var variant = 0; variant < 40; variant++)
+            {
+                var tail = variant.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+                names.Add(length < 3 ? "a" + tail[1] : ("a" + new string('b', length - 3) + tail)[..length]);
+            }
+        }
+
+        var distinctNames = names.Distinct(StringComparer.Ordinal).ToList();
+        var users = distinctNames.Select(n => DerivedNames.For(n).LinuxUser).ToList();
+
+        Assert.All(users, u => Assert.InRange(u.Length, 4, DerivedNames.MaxLinuxUserLength));
+        Assert.All(users, u => Assert.Matches("^cd-[a-z0-9-]+$", u));
+        Assert.Equal(users.Count, users.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [InlineData("abcdefghijklmnopqrstuvwxyz-long")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void For_ShortenedLinuxUserIsNeverTheFullUserOfAnotherValidNameTest(string longName)
+    {
+        var user = DerivedNames.For(longName).LinuxUser;
+        var lookAlike = user[DerivedNames.LinuxUserPrefix.Length..];
+
+        Assert.Contains("--", user, StringComparison.Ordinal);
+        Assert.NotNull(InstanceNameRule.Check(lookAlike)); // contains "--": no instance has that name
     }
 
     [Fact]

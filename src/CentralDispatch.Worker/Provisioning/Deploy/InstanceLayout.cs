@@ -25,6 +25,7 @@ public sealed record InstanceLayout(
     string CronTag,
     string Database,
     string DatabaseUser,
+    string LinuxUser,
     string ConfigFileName)
 {
     public static InstanceLayout For(InstancePayload instance, WorkerOptions options)
@@ -46,11 +47,15 @@ public sealed record InstanceLayout(
             derived.CronTag,
             derived.Database,
             derived.DatabaseUser,
+            derived.LinuxUser,
             options.InstanceConfig.FileName);
     }
 
     /// <summary>Holds every folder of the install path that is not an instance's webroot; no instance name starts with a dot.</summary>
     public const string ReleasesFolderName = ".releases";
+
+    /// <summary>Holds the instances' private folders (sessions, uploads in progress), beside <see cref="ReleasesFolderName"/>.</summary>
+    public const string PrivateFolderName = ".private";
 
     /// <summary>The marker file in the releases folder: its content is the ownership tag.</summary>
     public const string OwnerMarkerName = ".centraldispatch";
@@ -59,6 +64,18 @@ public sealed record InstanceLayout(
     public string ReleasesFolder => Path.Combine(Path.GetDirectoryName(Webroot)!, ReleasesFolderName, Name);
 
     public string OwnerMarkerFile => Path.Combine(ReleasesFolder, OwnerMarkerName);
+
+    /// <summary>
+    /// The instance's private folder <c>&lt;install path&gt;/.private/&lt;name&gt;/</c>, never served: the home of its
+    /// Linux user, with its PHP session folder and upload folder, readable by that user alone.
+    /// </summary>
+    public string PrivateFolder => Path.Combine(Path.GetDirectoryName(Webroot)!, PrivateFolderName, Name);
+
+    /// <summary>PHP's session.save_path for the instance's pool.</summary>
+    public string SessionFolder => Path.Combine(PrivateFolder, "sessions");
+
+    /// <summary>PHP's upload_tmp_dir and sys_temp_dir for the instance's pool.</summary>
+    public string TempFolder => Path.Combine(PrivateFolder, "tmp");
 
     /// <summary>
     /// The instance config file: in the releases folder (root's, never served, not the tenant's to write), beside the
